@@ -1,0 +1,499 @@
+//! The independent plan checker: tests a plan against every validity rule of
+//! `scenario-format.md` and recomputes its cost. It shares nothing with any engine but the
+//! scenario types, so that it can judge one.
+
+use crate::cost::{objective_matches, plan_cost, Cost};
+use crate::index::ScenarioIndex;
+use crate::model::{Scenario, Unit};
+use crate::plan::{Placement, Plan};
+use crate::week::Week;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::ops::Range;
+
+/// The rule a violation breaks, numbered as in the format (Structure: the plan file itself).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rule {
+    /// Every need exactly once, references that exist, the right term.
+    Structure,
+    /// 1: start and weeks inside the term and the need's window.
+    Window,
+    /// 2: area, level, minors, exclusions, clearances.
+    Eligibility,
+    /// 3: interprofessional needs exactly on training wards, with their length and starts.
+    Interprofessional,
+    /// 4: a supervisor of the unit, of the profession, available, trained where required.
+    Supervisor,
+    /// 5: declared places per unit, profession and week.
+    UnitCapacity,
+    /// 6: students per supervisor and week, in all and per programme.
+    SupervisorLoad,
+    /// 7: whole teams on training wards.
+    WholeTeams,
+    /// 8: a student in one place per week.
+    StudentOverlap,
+    /// 9: remit maximums.
+    RemitMaximum,
+    /// 10: locked placements kept.
+    Lock,
+}
+
+impl Rule {
+    /// The rule's number in the format (0 for the plan's structure).
+    pub fn number(self) -> u8 {
+        self as u8
+    }
+
+    /// A short name of the rule.
+    pub fn title(self) -> &'static str {
+        match self {
+            Rule::Structure => "plan structure",
+            Rule::Window => "weeks and window",
+            Rule::Eligibility => "unit eligibility",
+            Rule::Interprofessional => "interprofessional placement",
+            Rule::Supervisor => "supervisor",
+            Rule::UnitCapacity => "unit capacity",
+            Rule::SupervisorLoad => "supervisor load",
+            Rule::WholeTeams => "whole teams",
+            Rule::StudentOverlap => "one place per week",
+            Rule::RemitMaximum => "remit maximum",
+            Rule::Lock => "locked placement",
+        }
+    }
+}
+
+/// One broken rule, in words a coordinator understands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Violation {
+    /// The rule broken.
+    pub rule: Rule,
+    /// The need concerned, when one need is.
+    pub need: Option<String>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.rule {
+            Rule::Structure => write!(f, "plan structure: {}", self.message),
+            rule => write!(f, "rule {} ({}): {}", rule.number(), rule.title(), self.message),
+        }
+    }
+}
+
+/// What the checker found.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CheckReport {
+    /// Every rule broken.
+    pub violations: Vec<Violation>,
+    /// The cost recomputed from the scenario.
+    pub cost: Cost,
+    /// The objective the plan states.
+    pub stated_objective: f64,
+    /// The bound the plan states, if any.
+    pub stated_bound: Option<f64>,
+}
+
+impl CheckReport {
+    /// Whether the stated objective equals the recomputed cost (1e-6 relative).
+    pub fn objective_matches(&self) -> bool {
+        objective_matches(self.stated_objective, self.cost.total())
+    }
+
+    /// Whether a stated bound exceeds the cost of this plan (then it cannot be a lower bound).
+    pub fn bound_exceeds_cost(&self) -> bool {
+        self.stated_bound.is_some_and(|b| b > self.cost.total() && !objective_matches(b, self.cost.total()))
+    }
+
+    /// Valid: no rule broken, the objective matches and the bound is not refuted.
+    pub fn is_valid(&self) -> bool {
+        self.violations.is_empty() && self.objective_matches() && !self.bound_exceeds_cost()
+    }
+}
+
+/// Checks a plan against every rule and recomputes its cost.
+pub fn check_plan(scenario: &Scenario, plan: &Plan) -> CheckReport {
+    let index = ScenarioIndex::new(scenario);
+    let mut c = Checker { ix: &index, violations: Vec::new() };
+    c.structure(plan);
+    let spans: Vec<Option<Range<usize>>> = plan.placements.iter().map(|p| c.placement(p)).collect();
+    let placed: Vec<(&Placement, Range<usize>)> =
+        plan.placements.iter().zip(spans).filter_map(|(p, s)| Some((p, s?))).collect();
+    c.unit_capacity(&placed);
+    c.supervisor_load(&placed);
+    c.whole_teams(plan);
+    c.student_overlap(&placed);
+    c.remit_maximum(plan);
+    c.locks(plan);
+    CheckReport {
+        violations: c.violations,
+        cost: plan_cost(&index, plan),
+        stated_objective: plan.objective,
+        stated_bound: plan.bound,
+    }
+}
+
+struct Checker<'a, 'b> {
+    ix: &'b ScenarioIndex<'a>,
+    violations: Vec<Violation>,
+}
+
+/// `Name (id)`, the way units and supervisors are named in messages.
+fn named(unit: &Unit) -> String {
+    format!("{} ({})", unit.name, unit.id)
+}
+
+fn weeks_list(weeks: &[Week]) -> String {
+    weeks.iter().map(Week::to_string).collect::<Vec<_>>().join(", ")
+}
+
+fn plural(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+impl Checker<'_, '_> {
+    fn report(&mut self, rule: Rule, need: Option<&str>, message: String) {
+        self.violations.push(Violation { rule, need: need.map(str::to_string), message });
+    }
+
+    fn open_weeks(&self, span: &Range<usize>) -> &[Week] {
+        &self.ix.calendar.open_weeks()[span.clone()]
+    }
+
+    fn structure(&mut self, plan: &Plan) {
+        let scenario = self.ix.scenario;
+        if plan.term != scenario.term.id {
+            self.report(
+                Rule::Structure,
+                None,
+                format!("the plan is for term \"{}\" but the scenario is term \"{}\"", plan.term, scenario.term.id),
+            );
+        }
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        let entries = plan
+            .placements
+            .iter()
+            .map(|p| (&p.need, &p.student, "placed"))
+            .chain(plan.unplaced.iter().map(|u| (&u.need, &u.student, "unplaced")));
+        for (need_id, student_id, listed) in entries {
+            *seen.entry(need_id.as_str()).or_default() += 1;
+            match self.ix.need(need_id) {
+                None => self.report(
+                    Rule::Structure,
+                    Some(need_id),
+                    format!("the plan lists {listed} need \"{need_id}\", which the scenario does not have"),
+                ),
+                Some((student, _)) if student.id != *student_id => self.report(
+                    Rule::Structure,
+                    Some(need_id),
+                    format!("need {need_id} belongs to student {}, but the plan names student {student_id}", student.id),
+                ),
+                Some(_) => {}
+            }
+        }
+        for student in &scenario.students {
+            for need in &student.needs {
+                match seen.get(need.id.as_str()).copied().unwrap_or(0) {
+                    0 => self.report(
+                        Rule::Structure,
+                        Some(&need.id),
+                        format!("need {} of {} is neither placed nor listed as unplaced", need.id, student.name),
+                    ),
+                    1 => {}
+                    n => self.report(
+                        Rule::Structure,
+                        Some(&need.id),
+                        format!("need {} appears {n} times; every need must appear exactly once", need.id),
+                    ),
+                }
+            }
+        }
+    }
+
+    /// Rules 1–4 for one placement; returns its open-week span when rule 1 holds.
+    fn placement(&mut self, p: &Placement) -> Option<Range<usize>> {
+        let ix = self.ix;
+        let need_id = Some(p.need.as_str());
+        let (student, need) = ix.need(&p.need)?;
+        let Some(unit) = ix.unit(&p.unit) else {
+            self.report(Rule::Structure, need_id, format!("need {} is placed at unit \"{}\", which the scenario does not have", p.need, p.unit));
+            return None;
+        };
+        let programme = ix.programme(&student.programme)?;
+        let cal = &ix.calendar;
+
+        // Rule 1.
+        let span = if !cal.contains(p.start) {
+            self.report(Rule::Window, need_id, format!("need {} starts in {}, outside the term ({}..{})", p.need, p.start, cal.first(), cal.last()));
+            None
+        } else if !cal.is_open(p.start) {
+            self.report(Rule::Window, need_id, format!("need {} starts in {}, a closed week", p.need, p.start));
+            None
+        } else if let Some(span) = cal.placement_span(p.start, need.weeks) {
+            Some(span)
+        } else {
+            self.report(
+                Rule::Window,
+                need_id,
+                format!("need {}: {} from {} run past the term's last week {}", p.need, plural(need.weeks.into(), "week", "weeks"), p.start, cal.last()),
+            );
+            None
+        };
+        if let Some(earliest) = need.earliest {
+            if p.start < earliest {
+                self.report(Rule::Window, need_id, format!("need {} starts in {}, before its earliest week {earliest}", p.need, p.start));
+            }
+        }
+        if let (Some(latest), Some(span)) = (need.latest, &span) {
+            let last = cal.open_weeks()[span.end - 1];
+            if last > latest {
+                self.report(Rule::Window, need_id, format!("need {} ends in {last}, after its latest week {latest}", p.need));
+            }
+        }
+
+        // Rule 2.
+        let who = format!("{} ({})", student.name, student.id);
+        if !unit.areas.contains(&need.area) {
+            self.report(Rule::Eligibility, need_id, format!("{} does not offer {}, which need {} asks for", named(unit), need.area, p.need));
+        }
+        if let Some(level) = ix.level_of(programme) {
+            if !unit.levels.contains(&level) {
+                self.report(Rule::Eligibility, need_id, format!("{} does not take {} students, and {who} is one", named(unit), level.as_str()));
+            }
+        }
+        if student.minor && !unit.accepts_minors {
+            self.report(Rule::Eligibility, need_id, format!("{who} is under 18 and {} does not accept minors", named(unit)));
+        }
+        if student.excluded_units.contains(&unit.id) {
+            self.report(Rule::Eligibility, need_id, format!("{who} must not be placed at {}: it is on their exclusion list", named(unit)));
+        }
+        let missing: Vec<&str> =
+            unit.requirements.iter().filter(|r| !student.clearances.contains(r)).map(String::as_str).collect();
+        if !missing.is_empty() {
+            self.report(Rule::Eligibility, need_id, format!("{} requires {}, which {who} does not hold", named(unit), missing.join(" and ")));
+        }
+
+        // Rule 3.
+        match (&unit.ipl, need.ipl) {
+            (Some(ipl), true) => {
+                if need.weeks != ipl.weeks {
+                    self.report(Rule::Interprofessional, need_id, format!("need {} lasts {} but team placements at {} last {}", p.need, plural(need.weeks.into(), "week", "weeks"), named(unit), plural(ipl.weeks.into(), "week", "weeks")));
+                }
+                if !ipl.starts.contains(&p.start) {
+                    self.report(Rule::Interprofessional, need_id, format!("teams at {} start only in {}, not in {}", named(unit), weeks_list(&ipl.starts), p.start));
+                }
+            }
+            (Some(_), false) => self.report(Rule::Interprofessional, need_id, format!("{} is an interprofessional training ward, but need {} is not an interprofessional placement", named(unit), p.need)),
+            (None, true) => self.report(Rule::Interprofessional, need_id, format!("need {} is an interprofessional placement, but {} is not a training ward", p.need, named(unit))),
+            (None, false) => {}
+        }
+
+        // Rule 4.
+        match ix.supervisor(&p.supervisor) {
+            None => self.report(Rule::Supervisor, need_id, format!("supervisor \"{}\" does not exist in the scenario", p.supervisor)),
+            Some((at, _)) if at.id != unit.id => self.report(Rule::Supervisor, need_id, format!("supervisor {} works at {}, not at {}", p.supervisor, named(at), named(unit))),
+            Some((_, sup)) => {
+                if sup.profession != programme.profession {
+                    self.report(Rule::Supervisor, need_id, format!("supervisor {} is a {}, but {who} is training to be a {}", sup.id, sup.profession, programme.profession));
+                }
+                if programme.trained_supervisor_required && !sup.trained {
+                    self.report(Rule::Supervisor, need_id, format!("{} requires trained supervisors and {} has no supervisor training", programme.name, sup.id));
+                }
+                if let Some(span) = &span {
+                    let available = cal.range_span(sup.from, sup.to);
+                    let away: Vec<Week> = self.open_weeks(span).iter().copied().filter(|w| !available.contains(&cal.open_position(*w).unwrap_or(usize::MAX))).collect();
+                    if !away.is_empty() {
+                        self.report(Rule::Supervisor, need_id, format!("supervisor {} is not available in {} of need {}", sup.id, weeks_list(&away), p.need));
+                    }
+                }
+            }
+        }
+        span
+    }
+
+    fn unit_capacity(&mut self, placed: &[(&Placement, Range<usize>)]) {
+        let ix = self.ix;
+        // (unit, profession) → week → needs there.
+        let mut load: BTreeMap<(&str, &str), BTreeMap<usize, Vec<&str>>> = BTreeMap::new();
+        for (p, span) in placed {
+            let Some(profession) = ix.profession_of(&p.need) else { continue };
+            let weeks = load.entry((p.unit.as_str(), profession)).or_default();
+            for w in span.clone() {
+                weeks.entry(w).or_default().push(p.need.as_str());
+            }
+        }
+        for ((unit_id, profession), weeks) in load {
+            let Some(unit) = ix.unit(unit_id) else { continue };
+            let entries: Vec<(Range<usize>, u32)> = unit
+                .capacity
+                .iter()
+                .filter(|e| e.profession == profession)
+                .map(|e| (ix.calendar.range_span(e.from, e.to), e.places))
+                .collect();
+            for (w, needs) in weeks {
+                let places: u64 = entries.iter().filter(|(r, _)| r.contains(&w)).map(|(_, n)| u64::from(*n)).sum();
+                if needs.len() as u64 > places {
+                    let week = ix.calendar.open_weeks()[w];
+                    self.report(
+                        Rule::UnitCapacity,
+                        None,
+                        format!(
+                            "{} has {} in {week}, but {} are placed there: {}",
+                            named(unit),
+                            plural(places, &format!("{profession} place"), &format!("{profession} places")),
+                            plural(needs.len() as u64, &format!("{profession} student"), &format!("{profession} students")),
+                            needs.join(", ")
+                        ),
+                    );
+                }
+            }
+        }
+    }
+
+    fn supervisor_load(&mut self, placed: &[(&Placement, Range<usize>)]) {
+        let ix = self.ix;
+        let mut load: BTreeMap<&str, BTreeMap<usize, Vec<(&str, &str)>>> = BTreeMap::new();
+        for (p, span) in placed {
+            let Some((student, _)) = ix.need(&p.need) else { continue };
+            if ix.supervisor(&p.supervisor).is_none() {
+                continue;
+            }
+            let weeks = load.entry(p.supervisor.as_str()).or_default();
+            for w in span.clone() {
+                weeks.entry(w).or_default().push((p.need.as_str(), student.programme.as_str()));
+            }
+        }
+        for (sup_id, weeks) in load {
+            let Some((_, sup)) = ix.supervisor(sup_id) else { continue };
+            for (w, needs) in weeks {
+                let week = ix.calendar.open_weeks()[w];
+                if needs.len() as u64 > u64::from(sup.max_students) {
+                    let ids: Vec<&str> = needs.iter().map(|(n, _)| *n).collect();
+                    self.report(
+                        Rule::SupervisorLoad,
+                        None,
+                        format!("supervisor {sup_id} takes at most {} at once, but has {} in {week}: {}", plural(sup.max_students.into(), "student", "students"), needs.len(), ids.join(", ")),
+                    );
+                }
+                let mut per_programme: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+                for (need, programme) in &needs {
+                    per_programme.entry(programme).or_default().push(need);
+                }
+                for (programme_id, ids) in per_programme {
+                    let Some(programme) = ix.programme(programme_id) else { continue };
+                    if ids.len() as u64 > u64::from(programme.max_students_per_supervisor) {
+                        self.report(
+                            Rule::SupervisorLoad,
+                            None,
+                            format!("{} allows {} per supervisor, but supervisor {sup_id} has {} of its students in {week}: {}", programme.name, plural(programme.max_students_per_supervisor.into(), "student", "students"), ids.len(), ids.join(", ")),
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    fn whole_teams(&mut self, plan: &Plan) {
+        let ix = self.ix;
+        let mut groups: BTreeMap<(&str, Week), BTreeMap<&str, Vec<&str>>> = BTreeMap::new();
+        for p in &plan.placements {
+            let Some(unit) = ix.unit(&p.unit) else { continue };
+            let Some(ipl) = &unit.ipl else { continue };
+            if !ipl.starts.contains(&p.start) {
+                continue;
+            }
+            let Some(profession) = ix.profession_of(&p.need) else { continue };
+            groups.entry((unit.id.as_str(), p.start)).or_default().entry(profession).or_default().push(&p.need);
+        }
+        for ((unit_id, start), by_profession) in groups {
+            let Some(unit) = ix.unit(unit_id) else { continue };
+            let Some(ipl) = &unit.ipl else { continue };
+            let strangers: Vec<&str> = by_profession.keys().filter(|p| !ipl.team.contains_key(**p)).copied().collect();
+            if !strangers.is_empty() {
+                self.report(Rule::WholeTeams, None, format!("teams at {} have no {} students, but some start in {start}", named(unit), strangers.join(" or ")));
+            }
+            let counts: Vec<(&str, u32, usize)> = ipl
+                .team
+                .iter()
+                .map(|(prof, size)| (prof.as_str(), *size, by_profession.get(prof.as_str()).map_or(0, Vec::len)))
+                .collect();
+            let teams: Vec<Option<u64>> = counts
+                .iter()
+                .map(|(_, size, n)| ((*n as u64) % u64::from(*size) == 0).then(|| *n as u64 / u64::from(*size)))
+                .collect();
+            let k = teams[0];
+            let whole = k.is_some() && teams.iter().all(|t| *t == k);
+            let composition = counts.iter().map(|(p, _, n)| format!("{n} {p}")).collect::<Vec<_>>().join(", ");
+            let team = ipl.team.iter().map(|(p, n)| format!("{n} {p}")).collect::<Vec<_>>().join(", ");
+            if !whole {
+                self.report(Rule::WholeTeams, None, format!("{} takes whole teams of {team}, but {composition} start in {start}", named(unit)));
+            } else if let Some(k) = k.filter(|k| *k > u64::from(ipl.max_teams)) {
+                self.report(Rule::WholeTeams, None, format!("{} takes at most {} per start, but {k} start in {start}", named(unit), plural(ipl.max_teams.into(), "team", "teams")));
+            }
+        }
+    }
+
+    fn student_overlap(&mut self, placed: &[(&Placement, Range<usize>)]) {
+        let mut by_student: BTreeMap<&str, Vec<(&Placement, &Range<usize>)>> = BTreeMap::new();
+        for (p, span) in placed {
+            if let Some((student, _)) = self.ix.need(&p.need) {
+                by_student.entry(student.id.as_str()).or_default().push((p, span));
+            }
+        }
+        for (student_id, list) in by_student {
+            for (i, (a, sa)) in list.iter().enumerate() {
+                for (b, sb) in &list[i + 1..] {
+                    let shared: Vec<Week> = (sa.start.max(sb.start)..sa.end.min(sb.end)).map(|w| self.ix.calendar.open_weeks()[w]).collect();
+                    if !shared.is_empty() {
+                        self.report(
+                            Rule::StudentOverlap,
+                            Some(&b.need),
+                            format!("student {student_id} would be in two places in {}: need {} at {} and need {} at {}", weeks_list(&shared), a.need, a.unit, b.need, b.unit),
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    fn remit_maximum(&mut self, plan: &Plan) {
+        let ix = self.ix;
+        let mut weeks: HashMap<(&str, &str), u64> = HashMap::new();
+        for p in &plan.placements {
+            let (Some((student, need)), Some(unit)) = (ix.need(&p.need), ix.unit(&p.unit)) else { continue };
+            *weeks.entry((unit.provider.as_str(), student.programme.as_str())).or_default() += u64::from(need.weeks);
+        }
+        for provider in &ix.scenario.providers {
+            for entry in &provider.remit {
+                let Some(max) = entry.max_student_weeks else { continue };
+                let placed = weeks.get(&(provider.id.as_str(), entry.programme.as_str())).copied().unwrap_or(0);
+                if placed > u64::from(max) {
+                    self.report(
+                        Rule::RemitMaximum,
+                        None,
+                        format!("{} ({}) may take at most {max} student-weeks of {}, but the plan gives it {placed}", provider.name, provider.id, entry.programme),
+                    );
+                }
+            }
+        }
+    }
+
+    fn locks(&mut self, plan: &Plan) {
+        let placements: HashMap<&str, &Placement> = plan.placements.iter().map(|p| (p.need.as_str(), p)).collect();
+        for lock in &self.ix.scenario.locked {
+            let need = Some(lock.need.as_str());
+            match placements.get(lock.need.as_str()) {
+                None => self.report(Rule::Lock, need, format!("need {} is locked to {} from {}, but the plan does not place it", lock.need, lock.unit, lock.start)),
+                Some(p) if p.unit != lock.unit || p.supervisor != lock.supervisor || p.start != lock.start => self.report(
+                    Rule::Lock,
+                    need,
+                    format!("need {} is locked to {} with {} from {}, but the plan has {} with {} from {}", lock.need, lock.unit, lock.supervisor, lock.start, p.unit, p.supervisor, p.start),
+                ),
+                Some(_) => {}
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+//! Shared helpers for the integration tests: where the shared example files are, and
+//! loading them.
+
+use std::path::PathBuf;
+use vfu_core::format::{read_plan, read_scenario};
+use vfu_core::{Plan, Scenario};
+
+/// `../shared/examples` beside the repository (override with `VFU_SHARED_DIR`).
+pub fn examples_dir() -> PathBuf {
+    match std::env::var_os("VFU_SHARED_DIR") {
+        Some(dir) => PathBuf::from(dir).join("examples"),
+        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/examples"),
+    }
+}
+
+/// The text of an example file.
+pub fn example_text(name: &str) -> String {
+    let path = examples_dir().join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
+
+/// An example scenario, read and validated.
+pub fn example_scenario(name: &str) -> Scenario {
+    read_scenario(&example_text(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// An example plan.
+pub fn example_plan(name: &str) -> Plan {
+    read_plan(&example_text(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
