@@ -341,10 +341,10 @@ impl Checker<'_, '_> {
                         Rule::UnitCapacity,
                         None,
                         format!(
-                            "{} has {} in {week}, but {} are placed there: {}",
+                            "{} has {} in {week}, but {} placed there: {}",
                             named(unit),
                             plural(places, &format!("{profession} place"), &format!("{profession} places")),
-                            plural(needs.len() as u64, &format!("{profession} student"), &format!("{profession} students")),
+                            plural(needs.len() as u64, &format!("{profession} student is"), &format!("{profession} students are")),
                             needs.join(", ")
                         ),
                     );

@@ -79,3 +79,74 @@ pub fn plan_cost(index: &ScenarioIndex, plan: &Plan) -> Cost {
     }
     cost
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::format::scenario_from_value;
+    use crate::plan::{Placement, Unplaced, UnplacedReason};
+    use crate::testing::{example, set};
+    use serde_json::{json, Value};
+
+    /// Home (59.31, 18.07) to ks-avd12 (59.349, 18.032), by hand with the haversine formula.
+    const HOME_TO_AVD12_KM: f64 = 4.842704063767255;
+
+    fn cost_of(doc: Value, placed: bool) -> Cost {
+        let scenario = scenario_from_value(&doc).unwrap();
+        let index = ScenarioIndex::new(&scenario);
+        let (need, student) = (String::from("st-0001-1"), String::from("st-0001"));
+        let plan = if placed {
+            Plan { placements: vec![Placement { need, student, unit: "ks-avd12".into(), supervisor: "ks-avd12-h1".into(), start: "2027-W36".parse().unwrap() }], unplaced: vec![], ..empty() }
+        } else {
+            Plan { unplaced: vec![Unplaced { need, student, reason: UnplacedReason::NoCapacity, detail: String::new() }], ..empty() }
+        };
+        plan_cost(&index, &plan)
+    }
+
+    fn empty() -> Plan {
+        Plan { term: "HT2027".into(), placements: vec![], unplaced: vec![], objective: 0.0, bound: None, extra: Default::default() }
+    }
+
+    #[test]
+    fn placed_at_first_preference() {
+        let c = cost_of(example(), true);
+        assert_eq!(c.unplaced, 0.0);
+        assert_eq!(c.preferences, 0.0);
+        assert!((c.travel - HOME_TO_AVD12_KM).abs() < 1e-12, "{c:?}");
+        // Remit minimum 40 student-weeks, 5 placed: 35 short × 100.
+        assert_eq!(c.remit_shortfall, 3500.0);
+        assert!((c.total() - (3500.0 + HOME_TO_AVD12_KM)).abs() < 1e-9);
+    }
+
+    #[test]
+    fn second_preference_and_unlisted_unit() {
+        let mut doc = example();
+        set(&mut doc, "/students/0/needs/0/preferences", json!(["ks-kua", "ks-avd12"]));
+        assert_eq!(cost_of(doc.clone(), true).preferences, 10.0);
+        set(&mut doc, "/students/0/needs/0/preferences", json!(["ks-kua"]));
+        assert_eq!(cost_of(doc.clone(), true).preferences, 50.0);
+        set(&mut doc, "/students/0/needs/0/preferences", json!([]));
+        assert_eq!(cost_of(doc, true).preferences, 0.0);
+    }
+
+    #[test]
+    fn unplaced_need_costs_its_priority_and_weights_scale() {
+        let c = cost_of(example(), false);
+        assert_eq!(c.unplaced, 2.0 * 10000.0);
+        assert_eq!(c.remit_shortfall, 40.0 * 100.0);
+        assert_eq!(c.total(), 24000.0);
+        let mut doc = example();
+        set(&mut doc, "/weights/travel_per_km", json!(2.5));
+        doc["students"][0].as_object_mut().unwrap().remove("home");
+        assert_eq!(cost_of(doc.clone(), true).travel, 0.0, "no home, no travel");
+        set(&mut doc, "/students/0/home", json!({"lat": 59.31, "lon": 18.07}));
+        assert!((cost_of(doc, true).travel - 2.5 * HOME_TO_AVD12_KM).abs() < 1e-9);
+    }
+
+    #[test]
+    fn objective_tolerance_is_relative() {
+        assert!(objective_matches(21445.50083, 21445.500831));
+        assert!(!objective_matches(21445.5, 21445.6));
+        assert!(objective_matches(0.0, 1e-7));
+    }
+}

@@ -22,6 +22,9 @@ pub mod personal_id;
 pub mod plan;
 pub mod week;
 
+#[cfg(test)]
+mod testing;
+
 pub use calendar::TermCalendar;
 pub use model::Scenario;
 pub use plan::Plan;

@@ -570,3 +570,165 @@ fn read_weights(r: &mut Reader, p: &JsonPath, v: &Value) -> Option<Weights> {
         travel_per_km: travel?,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{example, set};
+    use serde_json::json;
+
+    /// The problems reading `doc` reports, as `path: message` lines.
+    fn problems(doc: &Value) -> Vec<String> {
+        match scenario_from_value(doc) {
+            Ok(_) => vec![],
+            Err(e) => e.problems().iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    /// Asserts reading fails with exactly one problem, starting with `expected`.
+    fn rejects(pointer: &str, value: Value, expected: &str) {
+        let mut doc = example();
+        set(&mut doc, pointer, value);
+        let found = problems(&doc);
+        assert_eq!(found.len(), 1, "{pointer}: {found:#?}");
+        assert!(found[0].starts_with(expected), "{pointer}: expected {expected:?}, got {:?}", found[0]);
+    }
+
+    #[test]
+    fn the_spec_example_is_valid() {
+        assert_eq!(problems(&example()), Vec::<String>::new());
+    }
+
+    #[test]
+    fn week_that_is_not_a_week_names_path_and_value() {
+        rejects(
+            "/students/0/needs/0/earliest",
+            json!("2027-W60"),
+            "students[0].needs[0].earliest: \"2027-W60\" is not an ISO week",
+        );
+        rejects("/units/0/capacity/0/from", json!(36), "units[0].capacity[0].from: 36 is a number, expected a text");
+    }
+
+    #[test]
+    fn weeks_outside_the_term() {
+        rejects("/students/0/needs/0/latest", json!("2028-W05"), "students[0].needs[0].latest: 2028-W05 is outside the term (2027-W35..2028-W02)");
+        rejects("/units/0/supervisors/0/from", json!("2027-W20"), "units[0].supervisors[0].from: 2027-W20 is outside the term");
+        rejects("/locked/0/start", json!("2028-W03"), "locked[0].start: 2028-W03 is outside the term");
+        rejects("/term/closed_weeks/0", json!("2028-W10"), "term.closed_weeks[0]: 2028-W10 is outside the term");
+        rejects("/units/1/ipl/starts/0", json!("2027-W52"), "units[1].ipl.starts[0]: 2027-W52 is a closed week");
+        rejects("/students/0/needs/0/earliest", json!("2027-W46"), "students[0].needs[0].latest: 2027-W45 is before earliest 2027-W46");
+    }
+
+    #[test]
+    fn unknown_fields() {
+        rejects("/students/0/needs/0/prio", json!(2), "students[0].needs[0].prio: unknown field \"prio\"");
+        rejects("/colour", json!("blue"), "colour: unknown field \"colour\"");
+        rejects("/units/0/location/alt", json!(10), "units[0].location.alt: unknown field \"alt\"");
+    }
+
+    #[test]
+    fn unknown_references() {
+        rejects("/programmes/0/school", json!("kth"), "programmes[0].school: \"kth\" is not a school of this file");
+        rejects("/units/0/provider", json!("sös"), "units[0].provider: \"sös\" is not a provider of this file");
+        rejects("/students/0/programme", json!("ki-med"), "students[0].programme: \"ki-med\" is not a programme of this file");
+        rejects("/students/0/needs/0/preferences/0", json!("ks-avd13"), "students[0].needs[0].preferences[0]: \"ks-avd13\" is not a unit of this file");
+        rejects("/students/0/excluded_units/0", json!("x"), "students[0].excluded_units[0]: \"x\" is not a unit of this file");
+        rejects("/providers/0/remit/0/programme", json!("x"), "providers[0].remit[0].programme: \"x\" is not a programme of this file");
+        rejects("/locked/0/need", json!("st-0001-9"), "locked[0].need: \"st-0001-9\" is not a need of this file");
+        rejects("/locked/0/supervisor", json!("h9"), "locked[0].supervisor: \"h9\" is not a supervisor of this file");
+    }
+
+    #[test]
+    fn programme_whose_school_is_missing() {
+        let mut doc = example();
+        set(&mut doc, "/schools", json!([]));
+        assert_eq!(problems(&doc), vec!["programmes[0].school: \"ki\" is not a school of this file"]);
+    }
+
+    #[test]
+    fn duplicate_ids() {
+        let mut doc = example();
+        let unit = doc["units"][0].clone();
+        set(&mut doc, "/units/2", unit);
+        let found = problems(&doc);
+        assert!(found.contains(&"units[2].id: the unit id \"ks-avd12\" is used twice (first at units[0])".to_string()), "{found:#?}");
+        assert!(found.contains(&"units[2].supervisors[0].id: the supervisor id \"ks-avd12-h1\" is used twice (first at units[0].supervisors[0])".to_string()), "{found:#?}");
+        // Need ids are unique across the whole file, not only per student.
+        let mut doc = example();
+        let mut other = doc["students"][0].clone();
+        other["id"] = json!("st-0002");
+        set(&mut doc, "/students/1", other);
+        assert_eq!(problems(&doc), vec!["students[1].needs[0].id: the need id \"st-0001-1\" is used twice (first at students[0].needs[0])"]);
+    }
+
+    #[test]
+    fn personal_id_check_digit() {
+        rejects("/students/0/personal_id", json!("200105052386"), "students[0].personal_id: \"200105052386\" fails its check digit");
+        rejects("/students/0/personal_id", json!("20010505-2385"), "students[0].personal_id: \"20010505-2385\" is not 12 digits");
+    }
+
+    #[test]
+    fn negative_and_too_small_counts() {
+        rejects("/units/0/capacity/0/places", json!(-1), "units[0].capacity[0].places: -1 is negative");
+        rejects("/students/0/needs/0/weeks", json!(0), "students[0].needs[0].weeks: 0 is too small; it must be at least 1");
+        rejects("/providers/0/remit/0/min_student_weeks", json!(-40), "providers[0].remit[0].min_student_weeks: -40 is negative");
+        rejects("/units/0/supervisors/0/max_students", json!(1.5), "units[0].supervisors[0].max_students: 1.5 is not a whole number");
+        rejects("/weights/unplaced", json!(-3), "weights.unplaced: -3 is negative");
+    }
+
+    #[test]
+    fn other_rules_of_the_format() {
+        rejects("/format", json!("vfu-scenario/2"), "format: \"vfu-scenario/2\" is not a scenario format");
+        rejects("/schools/0/level", json!("college"), "schools[0].level: \"college\" is not an education level");
+        rejects("/units/0/areas", json!([]), "units[0].areas: must list at least one");
+        rejects("/units/0/levels/1", json!("university"), "units[0].levels[1]: \"university\" is listed twice");
+        rejects("/providers/0/remit/0/max_student_weeks", json!(10), "providers[0].remit[0].max_student_weeks: 10 is below min_student_weeks 40");
+        rejects("/units/0/location/lat", json!(95.0), "units[0].location.lat: 95 is not a lat");
+        rejects("/term/last_week", json!("2027-W30"), "term.last_week: 2027-W30 is before first_week 2027-W35");
+        rejects("/providers/0/ownership", json!("mixed"), "providers[0].ownership: \"mixed\" is not an ownership");
+        let mut doc = example();
+        doc["students"][0].as_object_mut().unwrap().remove("name");
+        assert_eq!(problems(&doc), vec!["students[0]: the required field \"name\" is missing"]);
+    }
+
+    #[test]
+    fn every_problem_of_a_file_is_reported_at_once() {
+        let mut doc = example();
+        set(&mut doc, "/students/0/needs/0/earliest", json!("2027-W60"));
+        set(&mut doc, "/students/0/personal_id", json!("200105052386"));
+        set(&mut doc, "/units/0/capacity/0/places", json!(-2));
+        set(&mut doc, "/units/1/colour", json!("red"));
+        set(&mut doc, "/programmes/0/school", json!("kth"));
+        assert_eq!(problems(&doc).len(), 5, "{:#?}", problems(&doc));
+    }
+
+    #[test]
+    fn syntax_errors_give_line_and_column() {
+        let err = read_scenario("{\n  \"format\": \"vfu-scenario/1\",\n  \"term\" {\n}").unwrap_err();
+        assert!(matches!(err, ReadError::Syntax { line: 3, .. }), "{err:?}");
+        assert!(err.to_string().starts_with("the file is not valid JSON at line 3, column"), "{err}");
+    }
+
+    #[test]
+    fn defaults_are_applied_and_written_out() {
+        let mut doc = example();
+        doc.as_object_mut().unwrap().remove("weights");
+        doc.as_object_mut().unwrap().remove("locked");
+        doc["students"][0].as_object_mut().unwrap().remove("minor");
+        doc["students"][0]["needs"][0].as_object_mut().unwrap().remove("priority");
+        let s = scenario_from_value(&doc).unwrap();
+        assert_eq!(s.weights, Weights::default());
+        assert_eq!(s.students[0].needs[0].priority, 1);
+        let written: Value = serde_json::from_str(&write_scenario(&s)).unwrap();
+        assert_eq!(written["weights"]["unplaced"], json!(10000.0));
+        assert_eq!(written["students"][0]["minor"], json!(false));
+    }
+
+    #[test]
+    fn read_write_read_is_the_same_scenario() {
+        let s = scenario_from_value(&example()).unwrap();
+        let again = read_scenario(&write_scenario(&s)).unwrap();
+        assert_eq!(s, again);
+        assert_eq!(validate_scenario(&s), Ok(()));
+    }
+}
