@@ -2,7 +2,11 @@
 
 use std::time::Instant;
 use vfu_core::format::{read_scenario, write_plan};
-use vfu_tests::{example_plan, examples_dir, vfu};
+use vfu_tests::{example_plan, examples_dir, run_binary, Run};
+
+fn vfu(args: &[&str]) -> Run {
+    run_binary(env!("CARGO_BIN_EXE_vfu"), args)
+}
 
 fn example(name: &str) -> String {
     examples_dir().join(name).display().to_string()
@@ -96,7 +100,9 @@ fn generated_ten_thousand_student_term_round_trips_through_the_database() {
     let back = std::fs::read_to_string(&exported).unwrap();
     assert_eq!(read_scenario(&back).unwrap(), read_scenario(&original).unwrap());
     assert_eq!(back, original, "the export is byte-identical to the generated file");
-    println!("10,000 students (debug build): generate {generate_time:?}, import {import_time:?}, export {export_time:?}");
+    println!(
+        "10,000 students (debug build): generate {generate_time:?}, import {import_time:?}, export {export_time:?}"
+    );
 }
 
 #[test]

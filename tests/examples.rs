@@ -51,7 +51,10 @@ fn rule_1_window() {
     let (scenario, mut plan) = tiny();
     placement(&mut plan, "st-12-1").start = week("2028-W02");
     let v = only_rule_broken(&scenario, plan, Rule::Window);
-    assert_eq!(v, ["rule 1 (weeks and window): need st-12-1: 3 weeks from 2028-W02 run past the term's last week 2028-W03"]);
+    assert_eq!(
+        v,
+        ["rule 1 (weeks and window): need st-12-1: 3 weeks from 2028-W02 run past the term's last week 2028-W03"]
+    );
 }
 
 #[test]

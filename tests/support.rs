@@ -29,15 +29,6 @@ pub fn example_plan(name: &str) -> Plan {
     read_plan(&example_text(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
-/// The `vfu` binary built beside this test (cargo and nextest build every workspace binary).
-pub fn vfu_binary() -> PathBuf {
-    let exe = std::env::current_exe().expect("test executable path");
-    let dir = exe.parent().and_then(|deps| deps.parent()).expect("target profile directory");
-    let bin = dir.join(format!("vfu{}", std::env::consts::EXE_SUFFIX));
-    assert!(bin.exists(), "{} is missing: build it with `cargo build -p vfu-cli`", bin.display());
-    bin
-}
-
 /// What a `vfu` run printed and how it ended.
 pub struct Run {
     /// Exit code.
@@ -48,9 +39,9 @@ pub struct Run {
     pub stderr: String,
 }
 
-/// Runs `vfu` with the arguments.
-pub fn vfu(args: &[&str]) -> Run {
-    let out = std::process::Command::new(vfu_binary()).args(args).env_remove("VFU_DB").output().expect("vfu runs");
+/// Runs the `vfu` binary at `binary` with the arguments.
+pub fn run_binary(binary: &str, args: &[&str]) -> Run {
+    let out = std::process::Command::new(binary).args(args).env_remove("VFU_DB").output().expect("vfu runs");
     Run {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),

@@ -40,9 +40,12 @@ fn render(report: &CheckReport, placed: usize, unplaced: usize) -> String {
     }
     if let Some(bound) = report.stated_bound {
         if report.bound_exceeds_cost() {
-            out.push_str(&format!("✗ The stated bound {bound} exceeds this valid plan's cost, so it is not a lower bound.\n"));
+            out.push_str(&format!(
+                "✗ The stated bound {bound} exceeds this valid plan's cost, so it is not a lower bound.\n"
+            ));
         } else {
-            let gap = if c.total().abs() > 0.0 { (c.total() - bound) / c.total().abs() * 100.0 } else { 0.0 };
+            let gap =
+                if c.total().abs() > 0.0 { ((c.total() - bound) / c.total().abs() * 100.0).max(0.0) } else { 0.0 };
             out.push_str(&format!("Stated lower bound: {bound} (gap {gap:.3} %)\n"));
         }
     }

@@ -15,7 +15,11 @@ use vfu_core::Scenario;
 use vfu_store::Store;
 
 #[derive(Parser)]
-#[command(name = "vfu", version, about = "VFU Planner on the command line: check, import, export and generate placement terms")]
+#[command(
+    name = "vfu",
+    version,
+    about = "VFU Planner on the command line: check, import, export and generate placement terms"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

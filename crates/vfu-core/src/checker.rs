@@ -189,7 +189,10 @@ impl Checker<'_, '_> {
                 Some((student, _)) if student.id != *student_id => self.report(
                     Rule::Structure,
                     Some(need_id),
-                    format!("need {need_id} belongs to student {}, but the plan names student {student_id}", student.id),
+                    format!(
+                        "need {need_id} belongs to student {}, but the plan names student {student_id}",
+                        student.id
+                    ),
                 ),
                 Some(_) => {}
             }
@@ -219,7 +222,11 @@ impl Checker<'_, '_> {
         let need_id = Some(p.need.as_str());
         let (student, need) = ix.need(&p.need)?;
         let Some(unit) = ix.unit(&p.unit) else {
-            self.report(Rule::Structure, need_id, format!("need {} is placed at unit \"{}\", which the scenario does not have", p.need, p.unit));
+            self.report(
+                Rule::Structure,
+                need_id,
+                format!("need {} is placed at unit \"{}\", which the scenario does not have", p.need, p.unit),
+            );
             return None;
         };
         let programme = ix.programme(&student.programme)?;
@@ -227,7 +234,11 @@ impl Checker<'_, '_> {
 
         // Rule 1.
         let span = if !cal.contains(p.start) {
-            self.report(Rule::Window, need_id, format!("need {} starts in {}, outside the term ({}..{})", p.need, p.start, cal.first(), cal.last()));
+            self.report(
+                Rule::Window,
+                need_id,
+                format!("need {} starts in {}, outside the term ({}..{})", p.need, p.start, cal.first(), cal.last()),
+            );
             None
         } else if !cal.is_open(p.start) {
             self.report(Rule::Window, need_id, format!("need {} starts in {}, a closed week", p.need, p.start));
@@ -238,75 +249,180 @@ impl Checker<'_, '_> {
             self.report(
                 Rule::Window,
                 need_id,
-                format!("need {}: {} from {} run past the term's last week {}", p.need, plural(need.weeks.into(), "week", "weeks"), p.start, cal.last()),
+                format!(
+                    "need {}: {} from {} run past the term's last week {}",
+                    p.need,
+                    plural(need.weeks.into(), "week", "weeks"),
+                    p.start,
+                    cal.last()
+                ),
             );
             None
         };
         if let Some(earliest) = need.earliest {
             if p.start < earliest {
-                self.report(Rule::Window, need_id, format!("need {} starts in {}, before its earliest week {earliest}", p.need, p.start));
+                self.report(
+                    Rule::Window,
+                    need_id,
+                    format!("need {} starts in {}, before its earliest week {earliest}", p.need, p.start),
+                );
             }
         }
         if let (Some(latest), Some(span)) = (need.latest, &span) {
             let last = cal.open_weeks()[span.end - 1];
             if last > latest {
-                self.report(Rule::Window, need_id, format!("need {} ends in {last}, after its latest week {latest}", p.need));
+                self.report(
+                    Rule::Window,
+                    need_id,
+                    format!("need {} ends in {last}, after its latest week {latest}", p.need),
+                );
             }
         }
 
         // Rule 2.
         let who = format!("{} ({})", student.name, student.id);
         if !unit.areas.contains(&need.area) {
-            self.report(Rule::Eligibility, need_id, format!("{} does not offer {}, which need {} asks for", named(unit), need.area, p.need));
+            self.report(
+                Rule::Eligibility,
+                need_id,
+                format!("{} does not offer {}, which need {} asks for", named(unit), need.area, p.need),
+            );
         }
         if let Some(level) = ix.level_of(programme) {
             if !unit.levels.contains(&level) {
-                self.report(Rule::Eligibility, need_id, format!("{} does not take {} students, and {who} is one", named(unit), level.as_str()));
+                self.report(
+                    Rule::Eligibility,
+                    need_id,
+                    format!("{} does not take {} students, and {who} is one", named(unit), level.as_str()),
+                );
             }
         }
         if student.minor && !unit.accepts_minors {
-            self.report(Rule::Eligibility, need_id, format!("{who} is under 18 and {} does not accept minors", named(unit)));
+            self.report(
+                Rule::Eligibility,
+                need_id,
+                format!("{who} is under 18 and {} does not accept minors", named(unit)),
+            );
         }
         if student.excluded_units.contains(&unit.id) {
-            self.report(Rule::Eligibility, need_id, format!("{who} must not be placed at {}: it is on their exclusion list", named(unit)));
+            self.report(
+                Rule::Eligibility,
+                need_id,
+                format!("{who} must not be placed at {}: it is on their exclusion list", named(unit)),
+            );
         }
         let missing: Vec<&str> =
             unit.requirements.iter().filter(|r| !student.clearances.contains(r)).map(String::as_str).collect();
         if !missing.is_empty() {
-            self.report(Rule::Eligibility, need_id, format!("{} requires {}, which {who} does not hold", named(unit), missing.join(" and ")));
+            self.report(
+                Rule::Eligibility,
+                need_id,
+                format!("{} requires {}, which {who} does not hold", named(unit), missing.join(" and ")),
+            );
         }
 
         // Rule 3.
         match (&unit.ipl, need.ipl) {
             (Some(ipl), true) => {
                 if need.weeks != ipl.weeks {
-                    self.report(Rule::Interprofessional, need_id, format!("need {} lasts {} but team placements at {} last {}", p.need, plural(need.weeks.into(), "week", "weeks"), named(unit), plural(ipl.weeks.into(), "week", "weeks")));
+                    self.report(
+                        Rule::Interprofessional,
+                        need_id,
+                        format!(
+                            "need {} lasts {} but team placements at {} last {}",
+                            p.need,
+                            plural(need.weeks.into(), "week", "weeks"),
+                            named(unit),
+                            plural(ipl.weeks.into(), "week", "weeks")
+                        ),
+                    );
                 }
                 if !ipl.starts.contains(&p.start) {
-                    self.report(Rule::Interprofessional, need_id, format!("teams at {} start only in {}, not in {}", named(unit), weeks_list(&ipl.starts), p.start));
+                    self.report(
+                        Rule::Interprofessional,
+                        need_id,
+                        format!(
+                            "teams at {} start only in {}, not in {}",
+                            named(unit),
+                            weeks_list(&ipl.starts),
+                            p.start
+                        ),
+                    );
                 }
             }
-            (Some(_), false) => self.report(Rule::Interprofessional, need_id, format!("{} is an interprofessional training ward, but need {} is not an interprofessional placement", named(unit), p.need)),
-            (None, true) => self.report(Rule::Interprofessional, need_id, format!("need {} is an interprofessional placement, but {} is not a training ward", p.need, named(unit))),
+            (Some(_), false) => self.report(
+                Rule::Interprofessional,
+                need_id,
+                format!(
+                    "{} is an interprofessional training ward, but need {} is not an interprofessional placement",
+                    named(unit),
+                    p.need
+                ),
+            ),
+            (None, true) => self.report(
+                Rule::Interprofessional,
+                need_id,
+                format!(
+                    "need {} is an interprofessional placement, but {} is not a training ward",
+                    p.need,
+                    named(unit)
+                ),
+            ),
             (None, false) => {}
         }
 
         // Rule 4.
         match ix.supervisor(&p.supervisor) {
-            None => self.report(Rule::Supervisor, need_id, format!("supervisor \"{}\" does not exist in the scenario", p.supervisor)),
-            Some((at, _)) if at.id != unit.id => self.report(Rule::Supervisor, need_id, format!("supervisor {} works at {}, not at {}", p.supervisor, named(at), named(unit))),
+            None => self.report(
+                Rule::Supervisor,
+                need_id,
+                format!("supervisor \"{}\" does not exist in the scenario", p.supervisor),
+            ),
+            Some((at, _)) if at.id != unit.id => self.report(
+                Rule::Supervisor,
+                need_id,
+                format!("supervisor {} works at {}, not at {}", p.supervisor, named(at), named(unit)),
+            ),
             Some((_, sup)) => {
                 if sup.profession != programme.profession {
-                    self.report(Rule::Supervisor, need_id, format!("supervisor {} is a {}, but {who} is training to be a {}", sup.id, sup.profession, programme.profession));
+                    self.report(
+                        Rule::Supervisor,
+                        need_id,
+                        format!(
+                            "supervisor {} is a {}, but {who} is training to be a {}",
+                            sup.id, sup.profession, programme.profession
+                        ),
+                    );
                 }
                 if programme.trained_supervisor_required && !sup.trained {
-                    self.report(Rule::Supervisor, need_id, format!("{} requires trained supervisors and {} has no supervisor training", programme.name, sup.id));
+                    self.report(
+                        Rule::Supervisor,
+                        need_id,
+                        format!(
+                            "{} requires trained supervisors and {} has no supervisor training",
+                            programme.name, sup.id
+                        ),
+                    );
                 }
                 if let Some(span) = &span {
                     let available = cal.range_span(sup.from, sup.to);
-                    let away: Vec<Week> = self.open_weeks(span).iter().copied().filter(|w| !available.contains(&cal.open_position(*w).unwrap_or(usize::MAX))).collect();
+                    let away: Vec<Week> = self
+                        .open_weeks(span)
+                        .iter()
+                        .copied()
+                        .filter(|w| !available.contains(&cal.open_position(*w).unwrap_or(usize::MAX)))
+                        .collect();
                     if !away.is_empty() {
-                        self.report(Rule::Supervisor, need_id, format!("supervisor {} is not available in {} of need {}", sup.id, weeks_list(&away), p.need));
+                        self.report(
+                            Rule::Supervisor,
+                            need_id,
+                            format!(
+                                "supervisor {} is not available in {} of need {}",
+                                sup.id,
+                                weeks_list(&away),
+                                p.need
+                            ),
+                        );
                     }
                 }
             }
@@ -344,7 +460,11 @@ impl Checker<'_, '_> {
                             "{} has {} in {week}, but {} placed there: {}",
                             named(unit),
                             plural(places, &format!("{profession} place"), &format!("{profession} places")),
-                            plural(needs.len() as u64, &format!("{profession} student is"), &format!("{profession} students are")),
+                            plural(
+                                needs.len() as u64,
+                                &format!("{profession} student is"),
+                                &format!("{profession} students are")
+                            ),
                             needs.join(", ")
                         ),
                     );
@@ -375,7 +495,12 @@ impl Checker<'_, '_> {
                     self.report(
                         Rule::SupervisorLoad,
                         None,
-                        format!("supervisor {sup_id} takes at most {} at once, but has {} in {week}: {}", plural(sup.max_students.into(), "student", "students"), needs.len(), ids.join(", ")),
+                        format!(
+                            "supervisor {sup_id} takes at most {} at once, but has {} in {week}: {}",
+                            plural(sup.max_students.into(), "student", "students"),
+                            needs.len(),
+                            ids.join(", ")
+                        ),
                     );
                 }
                 let mut per_programme: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
@@ -413,7 +538,15 @@ impl Checker<'_, '_> {
             let Some(ipl) = &unit.ipl else { continue };
             let strangers: Vec<&str> = by_profession.keys().filter(|p| !ipl.team.contains_key(**p)).copied().collect();
             if !strangers.is_empty() {
-                self.report(Rule::WholeTeams, None, format!("teams at {} have no {} students, but some start in {start}", named(unit), strangers.join(" or ")));
+                self.report(
+                    Rule::WholeTeams,
+                    None,
+                    format!(
+                        "teams at {} have no {} students, but some start in {start}",
+                        named(unit),
+                        strangers.join(" or ")
+                    ),
+                );
             }
             let counts: Vec<(&str, u32, usize)> = ipl
                 .team
@@ -429,9 +562,21 @@ impl Checker<'_, '_> {
             let composition = counts.iter().map(|(p, _, n)| format!("{n} {p}")).collect::<Vec<_>>().join(", ");
             let team = ipl.team.iter().map(|(p, n)| format!("{n} {p}")).collect::<Vec<_>>().join(", ");
             if !whole {
-                self.report(Rule::WholeTeams, None, format!("{} takes whole teams of {team}, but {composition} start in {start}", named(unit)));
+                self.report(
+                    Rule::WholeTeams,
+                    None,
+                    format!("{} takes whole teams of {team}, but {composition} start in {start}", named(unit)),
+                );
             } else if let Some(k) = k.filter(|k| *k > u64::from(ipl.max_teams)) {
-                self.report(Rule::WholeTeams, None, format!("{} takes at most {} per start, but {k} start in {start}", named(unit), plural(ipl.max_teams.into(), "team", "teams")));
+                self.report(
+                    Rule::WholeTeams,
+                    None,
+                    format!(
+                        "{} takes at most {} per start, but {k} start in {start}",
+                        named(unit),
+                        plural(ipl.max_teams.into(), "team", "teams")
+                    ),
+                );
             }
         }
     }
@@ -446,12 +591,21 @@ impl Checker<'_, '_> {
         for (student_id, list) in by_student {
             for (i, (a, sa)) in list.iter().enumerate() {
                 for (b, sb) in &list[i + 1..] {
-                    let shared: Vec<Week> = (sa.start.max(sb.start)..sa.end.min(sb.end)).map(|w| self.ix.calendar.open_weeks()[w]).collect();
+                    let shared: Vec<Week> = (sa.start.max(sb.start)..sa.end.min(sb.end))
+                        .map(|w| self.ix.calendar.open_weeks()[w])
+                        .collect();
                     if !shared.is_empty() {
                         self.report(
                             Rule::StudentOverlap,
                             Some(&b.need),
-                            format!("student {student_id} would be in two places in {}: need {} at {} and need {} at {}", weeks_list(&shared), a.need, a.unit, b.need, b.unit),
+                            format!(
+                                "student {student_id} would be in two places in {}: need {} at {} and need {} at {}",
+                                weeks_list(&shared),
+                                a.need,
+                                a.unit,
+                                b.need,
+                                b.unit
+                            ),
                         );
                     }
                 }
@@ -474,7 +628,10 @@ impl Checker<'_, '_> {
                     self.report(
                         Rule::RemitMaximum,
                         None,
-                        format!("{} ({}) may take at most {max} student-weeks of {}, but the plan gives it {placed}", provider.name, provider.id, entry.programme),
+                        format!(
+                            "{} ({}) may take at most {max} student-weeks of {}, but the plan gives it {placed}",
+                            provider.name, provider.id, entry.programme
+                        ),
                     );
                 }
             }
@@ -486,12 +643,23 @@ impl Checker<'_, '_> {
         for lock in &self.ix.scenario.locked {
             let need = Some(lock.need.as_str());
             match placements.get(lock.need.as_str()) {
-                None => self.report(Rule::Lock, need, format!("need {} is locked to {} from {}, but the plan does not place it", lock.need, lock.unit, lock.start)),
-                Some(p) if p.unit != lock.unit || p.supervisor != lock.supervisor || p.start != lock.start => self.report(
+                None => self.report(
                     Rule::Lock,
                     need,
-                    format!("need {} is locked to {} with {} from {}, but the plan has {} with {} from {}", lock.need, lock.unit, lock.supervisor, lock.start, p.unit, p.supervisor, p.start),
+                    format!(
+                        "need {} is locked to {} from {}, but the plan does not place it",
+                        lock.need, lock.unit, lock.start
+                    ),
                 ),
+                Some(p) if p.unit != lock.unit || p.supervisor != lock.supervisor || p.start != lock.start => self
+                    .report(
+                        Rule::Lock,
+                        need,
+                        format!(
+                            "need {} is locked to {} with {} from {}, but the plan has {} with {} from {}",
+                            lock.need, lock.unit, lock.supervisor, lock.start, p.unit, p.supervisor, p.start
+                        ),
+                    ),
                 Some(_) => {}
             }
         }

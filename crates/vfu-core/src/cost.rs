@@ -96,15 +96,35 @@ mod tests {
         let index = ScenarioIndex::new(&scenario);
         let (need, student) = (String::from("st-0001-1"), String::from("st-0001"));
         let plan = if placed {
-            Plan { placements: vec![Placement { need, student, unit: "ks-avd12".into(), supervisor: "ks-avd12-h1".into(), start: "2027-W36".parse().unwrap() }], unplaced: vec![], ..empty() }
+            Plan {
+                placements: vec![Placement {
+                    need,
+                    student,
+                    unit: "ks-avd12".into(),
+                    supervisor: "ks-avd12-h1".into(),
+                    start: "2027-W36".parse().unwrap(),
+                }],
+                unplaced: vec![],
+                ..empty()
+            }
         } else {
-            Plan { unplaced: vec![Unplaced { need, student, reason: UnplacedReason::NoCapacity, detail: String::new() }], ..empty() }
+            Plan {
+                unplaced: vec![Unplaced { need, student, reason: UnplacedReason::NoCapacity, detail: String::new() }],
+                ..empty()
+            }
         };
         plan_cost(&index, &plan)
     }
 
     fn empty() -> Plan {
-        Plan { term: "HT2027".into(), placements: vec![], unplaced: vec![], objective: 0.0, bound: None, extra: Default::default() }
+        Plan {
+            term: "HT2027".into(),
+            placements: vec![],
+            unplaced: vec![],
+            objective: 0.0,
+            bound: None,
+            extra: Default::default(),
+        }
     }
 
     #[test]

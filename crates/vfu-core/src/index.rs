@@ -46,7 +46,9 @@ impl<'a> ScenarioIndex<'a> {
                 .units
                 .iter()
                 .enumerate()
-                .flat_map(|(u, unit)| unit.supervisors.iter().enumerate().map(move |(h, sup)| (sup.id.as_str(), (u, h))))
+                .flat_map(|(u, unit)| {
+                    unit.supervisors.iter().enumerate().map(move |(h, sup)| (sup.id.as_str(), (u, h)))
+                })
                 .collect(),
             programmes: positions(scenario.programmes.iter().map(|p| p.id.as_str()).collect()),
             schools: positions(scenario.schools.iter().map(|s| s.id.as_str()).collect()),

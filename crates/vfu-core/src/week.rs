@@ -124,9 +124,7 @@ mod tests {
 
     #[test]
     fn rejects_texts_that_are_not_weeks() {
-        for s in [
-            "2027-W60", "2027-W53", "2027-W00", "2027W05", "2027-w05", "27-W05", "2027-W5", "", "v. 36",
-        ] {
+        for s in ["2027-W60", "2027-W53", "2027-W00", "2027W05", "2027-w05", "27-W05", "2027-W5", "", "v. 36"] {
             assert_eq!(s.parse::<Week>(), Err(WeekParseError), "{s}");
         }
     }

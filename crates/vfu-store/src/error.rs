@@ -4,7 +4,9 @@
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     /// A term with this id is already in the database.
-    #[error("a term with id \"{0}\" is already in the database; remove it first or import the file under another term id")]
+    #[error(
+        "a term with id \"{0}\" is already in the database; remove it first or import the file under another term id"
+    )]
     TermExists(String),
     /// No term with this id.
     #[error("there is no term with id \"{0}\" in the database")]

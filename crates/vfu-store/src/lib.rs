@@ -32,10 +32,8 @@ impl Store {
     /// Opens (creating and migrating when needed) the SQLite database at `path`.
     pub async fn open(path: &Path) -> Result<Store, StoreError> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| StoreError::Open {
-                path: path.display().to_string(),
-                source: sqlx::Error::Io(e),
-            })?;
+            std::fs::create_dir_all(dir)
+                .map_err(|e| StoreError::Open { path: path.display().to_string(), source: sqlx::Error::Io(e) })?;
         }
         let options = SqliteConnectOptions::new()
             .filename(path)
@@ -73,8 +71,10 @@ impl Store {
     /// Stores a validated scenario as a new term, in one transaction: on any error nothing is written.
     pub async fn import_scenario(&self, scenario: &Scenario) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await?;
-        let exists: Option<(String,)> =
-            sqlx::query_as("SELECT id FROM terms WHERE id = $1").bind(&scenario.term.id).fetch_optional(&mut *tx).await?;
+        let exists: Option<(String,)> = sqlx::query_as("SELECT id FROM terms WHERE id = $1")
+            .bind(&scenario.term.id)
+            .fetch_optional(&mut *tx)
+            .await?;
         if exists.is_some() {
             return Err(StoreError::TermExists(scenario.term.id.clone()));
         }

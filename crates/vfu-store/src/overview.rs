@@ -60,7 +60,9 @@ pub(crate) async fn list(conn: &mut SqliteConnection) -> Result<Vec<TermOverview
     .fetch_all(&mut *conn)
     .await?;
     let closed: Vec<(String, String)> =
-        sqlx::query_as("SELECT term_id, week FROM term_closed_weeks ORDER BY term_id, position").fetch_all(&mut *conn).await?;
+        sqlx::query_as("SELECT term_id, week FROM term_closed_weeks ORDER BY term_id, position")
+            .fetch_all(&mut *conn)
+            .await?;
     let capacity: Vec<(String, String, String, Option<String>, Option<String>, i64)> = sqlx::query_as(
         "SELECT term_id, unit_id, profession, from_week, to_week, places FROM capacity_entries ORDER BY term_id, unit_id, position",
     )
@@ -68,7 +70,8 @@ pub(crate) async fn list(conn: &mut SqliteConnection) -> Result<Vec<TermOverview
     .await?;
 
     let week = |term: &str, text: &str| {
-        text.parse::<Week>().map_err(|_| StoreError::Corrupt { term: term.to_string(), detail: format!("\"{text}\" is not a week") })
+        text.parse::<Week>()
+            .map_err(|_| StoreError::Corrupt { term: term.to_string(), detail: format!("\"{text}\" is not a week") })
     };
     let mut closed_by_term: HashMap<&str, Vec<Week>> = HashMap::new();
     for (term, w) in &closed {
@@ -81,7 +84,8 @@ pub(crate) async fn list(conn: &mut SqliteConnection) -> Result<Vec<TermOverview
 
     let count = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);
     let mut out = Vec::with_capacity(rows.len());
-    for (id, name, first, last, schools, programmes, providers, students, needs, need_weeks, units, supervisors) in rows {
+    for (id, name, first, last, schools, programmes, providers, students, needs, need_weeks, units, supervisors) in rows
+    {
         let first_week = week(&id, &first)?;
         let last_week = week(&id, &last)?;
         let closed_weeks = closed_by_term.remove(id.as_str()).unwrap_or_default();

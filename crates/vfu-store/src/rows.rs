@@ -86,8 +86,7 @@ pub(crate) async fn insert(
     let mut rows = rows.into_iter().peekable();
     while rows.peek().is_some() {
         let chunk: Vec<Vec<Cell>> = rows.by_ref().take(per_statement).collect();
-        let mut q: QueryBuilder<Sqlite> =
-            QueryBuilder::new(format!("INSERT INTO {table} ({}) ", columns.join(", ")));
+        let mut q: QueryBuilder<Sqlite> = QueryBuilder::new(format!("INSERT INTO {table} ({}) ", columns.join(", ")));
         q.push_values(chunk, |mut b, row| {
             debug_assert_eq!(row.len(), columns.len(), "row shape of {table}");
             for cell in row {

@@ -20,8 +20,15 @@ pub(crate) async fn insert(conn: &mut SqliteConnection, s: &Scenario) -> Result<
         conn,
         "terms",
         &[
-            "id", "name", "first_week", "last_week", "weight_unplaced", "weight_remit_shortfall_per_week",
-            "weight_preference_rank", "weight_unpreferred", "weight_travel_per_km",
+            "id",
+            "name",
+            "first_week",
+            "last_week",
+            "weight_unplaced",
+            "weight_remit_shortfall_per_week",
+            "weight_preference_rank",
+            "weight_unpreferred",
+            "weight_travel_per_km",
         ],
         vec![row![
             id,
@@ -47,13 +54,31 @@ pub(crate) async fn insert(conn: &mut SqliteConnection, s: &Scenario) -> Result<
         .iter()
         .enumerate()
         .map(|(i, p)| {
-            row![id, &p.id, i, &p.school, &p.name, &p.profession, p.trained_supervisor_required, p.max_students_per_supervisor]
+            row![
+                id,
+                &p.id,
+                i,
+                &p.school,
+                &p.name,
+                &p.profession,
+                p.trained_supervisor_required,
+                p.max_students_per_supervisor
+            ]
         })
         .collect();
     insert_rows(
         conn,
         "programmes",
-        &["term_id", "id", "position", "school_id", "name", "profession", "trained_supervisor_required", "max_students_per_supervisor"],
+        &[
+            "term_id",
+            "id",
+            "position",
+            "school_id",
+            "name",
+            "profession",
+            "trained_supervisor_required",
+            "max_students_per_supervisor",
+        ],
         programmes,
     )
     .await?;
@@ -69,9 +94,10 @@ pub(crate) async fn insert(conn: &mut SqliteConnection, s: &Scenario) -> Result<
         .providers
         .iter()
         .flat_map(|p| {
-            p.remit.iter().enumerate().map(move |(i, r)| {
-                row![id, &p.id, &r.programme, i, r.min_student_weeks, r.max_student_weeks]
-            })
+            p.remit
+                .iter()
+                .enumerate()
+                .map(move |(i, r)| row![id, &p.id, &r.programme, i, r.min_student_weeks, r.max_student_weeks])
         })
         .collect();
     insert_rows(
@@ -91,8 +117,13 @@ pub(crate) async fn insert(conn: &mut SqliteConnection, s: &Scenario) -> Result<
         .enumerate()
         .map(|(i, l)| row![id, &l.need, i, &l.unit, &l.supervisor, l.start.to_string()])
         .collect();
-    insert_rows(conn, "locked_placements", &["term_id", "need_id", "position", "unit_id", "supervisor_id", "start_week"], locks)
-        .await?;
+    insert_rows(
+        conn,
+        "locked_placements",
+        &["term_id", "need_id", "position", "unit_id", "supervisor_id", "start_week"],
+        locks,
+    )
+    .await?;
     Ok(())
 }
 
@@ -118,7 +149,18 @@ async fn insert_units(conn: &mut SqliteConnection, id: &str, units: &[Unit]) -> 
     insert_rows(
         conn,
         "units",
-        &["term_id", "id", "position", "provider_id", "name", "accepts_minors", "lat", "lon", "ipl_weeks", "ipl_max_teams"],
+        &[
+            "term_id",
+            "id",
+            "position",
+            "provider_id",
+            "name",
+            "accepts_minors",
+            "lat",
+            "lon",
+            "ipl_weeks",
+            "ipl_max_teams",
+        ],
         rows,
     )
     .await?;
@@ -136,14 +178,20 @@ async fn insert_units(conn: &mut SqliteConnection, id: &str, units: &[Unit]) -> 
         words(|u| u.levels.iter().map(|l| l.as_str().to_string()).collect()),
     )
     .await?;
-    insert_rows(conn, "unit_requirements", &["term_id", "unit_id", "position", "clearance"], words(|u| u.requirements.clone()))
-        .await?;
+    insert_rows(
+        conn,
+        "unit_requirements",
+        &["term_id", "unit_id", "position", "clearance"],
+        words(|u| u.requirements.clone()),
+    )
+    .await?;
     let capacity = units
         .iter()
         .flat_map(|u| {
-            u.capacity.iter().enumerate().map(move |(i, c)| {
-                row![id, &u.id, i, &c.profession, week_text(c.from), week_text(c.to), c.places]
-            })
+            u.capacity
+                .iter()
+                .enumerate()
+                .map(move |(i, c)| row![id, &u.id, i, &c.profession, week_text(c.from), week_text(c.to), c.places])
         })
         .collect();
     insert_rows(
@@ -222,7 +270,18 @@ async fn insert_students(conn: &mut SqliteConnection, id: &str, students: &[Stud
         .iter()
         .flat_map(|st| {
             st.needs.iter().enumerate().map(move |(i, n)| {
-                row![id, &n.id, &st.id, i, &n.area, n.weeks, week_text(n.earliest), week_text(n.latest), n.ipl, n.priority]
+                row![
+                    id,
+                    &n.id,
+                    &st.id,
+                    i,
+                    &n.area,
+                    n.weeks,
+                    week_text(n.earliest),
+                    week_text(n.latest),
+                    n.ipl,
+                    n.priority
+                ]
             })
         })
         .collect();
@@ -402,7 +461,13 @@ pub(crate) async fn load(conn: &mut SqliteConnection, term_id: &str) -> Result<S
         units,
         students,
         locked,
-        weights: Weights { unplaced, remit_shortfall_per_week: remit, preference_rank: rank, unpreferred, travel_per_km: travel },
+        weights: Weights {
+            unplaced,
+            remit_shortfall_per_week: remit,
+            preference_rank: rank,
+            unpreferred,
+            travel_per_km: travel,
+        },
     })
 }
 
@@ -418,9 +483,14 @@ async fn word_lists(
 
 async fn load_units(conn: &mut SqliteConnection, d: &Decoder<'_>, term_id: &str) -> Result<Vec<Unit>, StoreError> {
     let mut areas =
-        word_lists(conn, "SELECT unit_id, area FROM unit_areas WHERE term_id = $1 ORDER BY unit_id, position", term_id).await?;
-    let mut levels =
-        word_lists(conn, "SELECT unit_id, level FROM unit_levels WHERE term_id = $1 ORDER BY unit_id, position", term_id).await?;
+        word_lists(conn, "SELECT unit_id, area FROM unit_areas WHERE term_id = $1 ORDER BY unit_id, position", term_id)
+            .await?;
+    let mut levels = word_lists(
+        conn,
+        "SELECT unit_id, level FROM unit_levels WHERE term_id = $1 ORDER BY unit_id, position",
+        term_id,
+    )
+    .await?;
     let mut requirements = word_lists(
         conn,
         "SELECT unit_id, clearance FROM unit_requirements WHERE term_id = $1 ORDER BY unit_id, position",
@@ -451,7 +521,8 @@ async fn load_units(conn: &mut SqliteConnection, d: &Decoder<'_>, term_id: &str)
     .await?;
     let mut teams = grouped(team.into_iter().map(|(u, p, n)| (u, (p, n))));
     let mut starts =
-        word_lists(conn, "SELECT unit_id, week FROM ipl_starts WHERE term_id = $1 ORDER BY unit_id, position", term_id).await?;
+        word_lists(conn, "SELECT unit_id, week FROM ipl_starts WHERE term_id = $1 ORDER BY unit_id, position", term_id)
+            .await?;
 
     let units: Vec<UnitRow> = sqlx::query_as(
         "SELECT id, provider_id, name, accepts_minors, lat, lon, ipl_weeks, ipl_max_teams FROM units \
@@ -472,7 +543,12 @@ async fn load_units(conn: &mut SqliteConnection, d: &Decoder<'_>, term_id: &str)
                         .map(|(p, n)| Ok((p, d.count(n)?)))
                         .collect::<Result<BTreeMap<_, _>, StoreError>>()?,
                     weeks: d.count(weeks)?,
-                    starts: starts.remove(&id).unwrap_or_default().iter().map(|w| d.week(w)).collect::<Result<_, _>>()?,
+                    starts: starts
+                        .remove(&id)
+                        .unwrap_or_default()
+                        .iter()
+                        .map(|w| d.week(w))
+                        .collect::<Result<_, _>>()?,
                     max_teams: d.count(max_teams)?,
                 }),
                 _ => None,
@@ -486,7 +562,12 @@ async fn load_units(conn: &mut SqliteConnection, d: &Decoder<'_>, term_id: &str)
                     .unwrap_or_default()
                     .into_iter()
                     .map(|(profession, from, to, places)| {
-                        Ok(CapacityEntry { profession, from: d.opt_week(from)?, to: d.opt_week(to)?, places: d.count(places)? })
+                        Ok(CapacityEntry {
+                            profession,
+                            from: d.opt_week(from)?,
+                            to: d.opt_week(to)?,
+                            places: d.count(places)?,
+                        })
                     })
                     .collect::<Result<_, StoreError>>()?,
                 supervisors: supervisors
@@ -515,7 +596,11 @@ async fn load_units(conn: &mut SqliteConnection, d: &Decoder<'_>, term_id: &str)
         .collect()
 }
 
-async fn load_students(conn: &mut SqliteConnection, d: &Decoder<'_>, term_id: &str) -> Result<Vec<Student>, StoreError> {
+async fn load_students(
+    conn: &mut SqliteConnection,
+    d: &Decoder<'_>,
+    term_id: &str,
+) -> Result<Vec<Student>, StoreError> {
     let mut exclusions = word_lists(
         conn,
         "SELECT student_id, unit_id FROM student_exclusions WHERE term_id = $1 ORDER BY student_id, position",
@@ -528,9 +613,12 @@ async fn load_students(conn: &mut SqliteConnection, d: &Decoder<'_>, term_id: &s
         term_id,
     )
     .await?;
-    let mut preferences =
-        word_lists(conn, "SELECT need_id, unit_id FROM need_preferences WHERE term_id = $1 ORDER BY need_id, rank", term_id)
-            .await?;
+    let mut preferences = word_lists(
+        conn,
+        "SELECT need_id, unit_id FROM need_preferences WHERE term_id = $1 ORDER BY need_id, rank",
+        term_id,
+    )
+    .await?;
     let needs: Vec<NeedRow> = sqlx::query_as(
         "SELECT student_id, id, area, weeks, earliest, latest, ipl, priority FROM needs \
          WHERE term_id = $1 ORDER BY student_id, position",

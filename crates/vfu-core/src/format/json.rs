@@ -126,10 +126,7 @@ impl Reader {
         };
         for key in map.keys() {
             if !fields.contains(&key.as_str()) {
-                self.error(
-                    &path.key(key),
-                    format!("unknown field \"{key}\" (expected one of: {})", fields.join(", ")),
-                );
+                self.error(&path.key(key), format!("unknown field \"{key}\" (expected one of: {})", fields.join(", ")));
             }
         }
         Some(map)
@@ -222,9 +219,9 @@ impl Reader {
     /// A whole number no smaller than `min`.
     pub(crate) fn count(&mut self, path: &JsonPath, value: &Value, min: u32) -> Option<u32> {
         let n = match value {
-            Value::Number(n) => n.as_i64().or_else(|| {
-                n.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 9e15).map(|f| f as i64)
-            }),
+            Value::Number(n) => {
+                n.as_i64().or_else(|| n.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 9e15).map(|f| f as i64))
+            }
             _ => {
                 self.wrong_kind(path, value, "a whole number");
                 return None;

@@ -33,7 +33,8 @@ pub fn read_plan(text: &str) -> Result<Plan, ReadError> {
     let unplaced = r.required(&root, map, "unplaced", |r, p, v| r.list(p, v, read_unplaced));
     let objective = r.required(&root, map, "objective", Reader::number);
     let bound = r.optional(&root, map, "bound", Reader::number);
-    let extra = map.iter().filter(|(k, _)| !KNOWN_FIELDS.contains(&k.as_str())).map(|(k, v)| (k.clone(), v.clone())).collect();
+    let extra =
+        map.iter().filter(|(k, _)| !KNOWN_FIELDS.contains(&k.as_str())).map(|(k, v)| (k.clone(), v.clone())).collect();
     match (term, placements, unplaced, objective, bound) {
         (Some(term), Some(placements), Some(unplaced), Some(objective), Some(bound)) if r.errors.is_empty() => {
             Ok(Plan { term, placements, unplaced, objective, bound, extra })

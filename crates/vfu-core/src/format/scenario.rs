@@ -69,7 +69,8 @@ pub fn scenario_from_value(value: &Value) -> Result<Scenario, ReadError> {
         calendar: term.as_ref().map(|t| TermCalendar::new(t.first_week, t.last_week, &t.closed_weeks)),
     };
     let schools = r.required(&root, map, "schools", |r, p, v| r.list(p, v, read_school));
-    let programmes = r.required(&root, map, "programmes", |r, p, v| r.list(p, v, |r, p, v| read_programme(r, &cx, p, v)));
+    let programmes =
+        r.required(&root, map, "programmes", |r, p, v| r.list(p, v, |r, p, v| read_programme(r, &cx, p, v)));
     let providers = r.required(&root, map, "providers", |r, p, v| r.list(p, v, |r, p, v| read_provider(r, &cx, p, v)));
     let units = r.required(&root, map, "units", |r, p, v| r.list(p, v, |r, p, v| read_unit(r, &cx, p, v)));
     let students = r.required(&root, map, "students", |r, p, v| r.list(p, v, |r, p, v| read_student(r, &cx, p, v)));
@@ -77,9 +78,16 @@ pub fn scenario_from_value(value: &Value) -> Result<Scenario, ReadError> {
     let weights = r.defaulted(&root, map, "weights", Weights::default(), read_weights);
 
     match (term, schools, programmes, providers, units, students, locked, weights) {
-        (Some(term), Some(schools), Some(programmes), Some(providers), Some(units), Some(students), Some(locked), Some(weights))
-            if r.errors.is_empty() =>
-        {
+        (
+            Some(term),
+            Some(schools),
+            Some(programmes),
+            Some(providers),
+            Some(units),
+            Some(students),
+            Some(locked),
+            Some(weights),
+        ) if r.errors.is_empty() => {
             Ok(Scenario { term, schools, programmes, providers, units, students, locked, weights })
         }
         _ => Err(ReadError::Invalid(r.errors)),
@@ -235,7 +243,10 @@ fn read_level(r: &mut Reader, p: &JsonPath, v: &Value) -> Option<Level> {
     let s = r.text(p, v)?;
     let level = Level::parse(&s);
     if level.is_none() {
-        r.error(p, format!("\"{s}\" is not an education level (expected university, higher_vocational or upper_secondary)"));
+        r.error(
+            p,
+            format!("\"{s}\" is not an education level (expected university, higher_vocational or upper_secondary)"),
+        );
     }
     level
 }
@@ -321,7 +332,10 @@ fn read_provider(r: &mut Reader, cx: &Context, p: &JsonPath, v: &Value) -> Optio
         let mut ok = true;
         for (i, e) in entries.iter().enumerate() {
             if entries[..i].iter().any(|o| o.programme == e.programme) {
-                r.error(&p.index(i).key("programme"), format!("the remit lists \"{}\" twice; give one entry per programme", e.programme));
+                r.error(
+                    &p.index(i).key("programme"),
+                    format!("the remit lists \"{}\" twice; give one entry per programme", e.programme),
+                );
                 ok = false;
             }
         }
@@ -367,8 +381,17 @@ fn read_unit(r: &mut Reader, cx: &Context, p: &JsonPath, v: &Value) -> Option<Un
         p,
         v,
         &[
-            "id", "provider", "name", "areas", "levels", "accepts_minors", "location", "requirements", "capacity",
-            "supervisors", "ipl",
+            "id",
+            "provider",
+            "name",
+            "areas",
+            "levels",
+            "accepts_minors",
+            "location",
+            "requirements",
+            "capacity",
+            "supervisors",
+            "ipl",
         ],
     )?;
     let id = r.required(p, m, "id", Reader::word);
@@ -530,7 +553,8 @@ fn read_locks(r: &mut Reader, cx: &Context, p: &JsonPath, v: &Value) -> Option<V
         let m = r.object(p, v, &["need", "unit", "supervisor", "start"])?;
         let need = r.required(p, m, "need", |r, p, v| reference(r, p, v, &cx.known.needs, "need"));
         let unit = r.required(p, m, "unit", |r, p, v| reference(r, p, v, &cx.known.units, "unit"));
-        let supervisor = r.required(p, m, "supervisor", |r, p, v| reference(r, p, v, &cx.known.supervisors, "supervisor"));
+        let supervisor =
+            r.required(p, m, "supervisor", |r, p, v| reference(r, p, v, &cx.known.supervisors, "supervisor"));
         let start = r.required(p, m, "start", |r, p, v| cx.term_week(r, p, v));
         Some(LockedPlacement { need: need?, unit: unit?, supervisor: supervisor?, start: start? })
     })?;
@@ -545,7 +569,8 @@ fn read_locks(r: &mut Reader, cx: &Context, p: &JsonPath, v: &Value) -> Option<V
 }
 
 fn read_weights(r: &mut Reader, p: &JsonPath, v: &Value) -> Option<Weights> {
-    let m = r.object(p, v, &["unplaced", "remit_shortfall_per_week", "preference_rank", "unpreferred", "travel_per_km"])?;
+    let m =
+        r.object(p, v, &["unplaced", "remit_shortfall_per_week", "preference_rank", "unpreferred", "travel_per_km"])?;
     let d = Weights::default();
     let mut weight = |key: &str, default: f64| {
         r.defaulted(p, m, key, default, |r, p, v| {
@@ -611,12 +636,24 @@ mod tests {
 
     #[test]
     fn weeks_outside_the_term() {
-        rejects("/students/0/needs/0/latest", json!("2028-W05"), "students[0].needs[0].latest: 2028-W05 is outside the term (2027-W35..2028-W02)");
-        rejects("/units/0/supervisors/0/from", json!("2027-W20"), "units[0].supervisors[0].from: 2027-W20 is outside the term");
+        rejects(
+            "/students/0/needs/0/latest",
+            json!("2028-W05"),
+            "students[0].needs[0].latest: 2028-W05 is outside the term (2027-W35..2028-W02)",
+        );
+        rejects(
+            "/units/0/supervisors/0/from",
+            json!("2027-W20"),
+            "units[0].supervisors[0].from: 2027-W20 is outside the term",
+        );
         rejects("/locked/0/start", json!("2028-W03"), "locked[0].start: 2028-W03 is outside the term");
         rejects("/term/closed_weeks/0", json!("2028-W10"), "term.closed_weeks[0]: 2028-W10 is outside the term");
         rejects("/units/1/ipl/starts/0", json!("2027-W52"), "units[1].ipl.starts[0]: 2027-W52 is a closed week");
-        rejects("/students/0/needs/0/earliest", json!("2027-W46"), "students[0].needs[0].latest: 2027-W45 is before earliest 2027-W46");
+        rejects(
+            "/students/0/needs/0/earliest",
+            json!("2027-W46"),
+            "students[0].needs[0].latest: 2027-W45 is before earliest 2027-W46",
+        );
     }
 
     #[test]
@@ -630,10 +667,26 @@ mod tests {
     fn unknown_references() {
         rejects("/programmes/0/school", json!("kth"), "programmes[0].school: \"kth\" is not a school of this file");
         rejects("/units/0/provider", json!("sös"), "units[0].provider: \"sös\" is not a provider of this file");
-        rejects("/students/0/programme", json!("ki-med"), "students[0].programme: \"ki-med\" is not a programme of this file");
-        rejects("/students/0/needs/0/preferences/0", json!("ks-avd13"), "students[0].needs[0].preferences[0]: \"ks-avd13\" is not a unit of this file");
-        rejects("/students/0/excluded_units/0", json!("x"), "students[0].excluded_units[0]: \"x\" is not a unit of this file");
-        rejects("/providers/0/remit/0/programme", json!("x"), "providers[0].remit[0].programme: \"x\" is not a programme of this file");
+        rejects(
+            "/students/0/programme",
+            json!("ki-med"),
+            "students[0].programme: \"ki-med\" is not a programme of this file",
+        );
+        rejects(
+            "/students/0/needs/0/preferences/0",
+            json!("ks-avd13"),
+            "students[0].needs[0].preferences[0]: \"ks-avd13\" is not a unit of this file",
+        );
+        rejects(
+            "/students/0/excluded_units/0",
+            json!("x"),
+            "students[0].excluded_units[0]: \"x\" is not a unit of this file",
+        );
+        rejects(
+            "/providers/0/remit/0/programme",
+            json!("x"),
+            "providers[0].remit[0].programme: \"x\" is not a programme of this file",
+        );
         rejects("/locked/0/need", json!("st-0001-9"), "locked[0].need: \"st-0001-9\" is not a need of this file");
         rejects("/locked/0/supervisor", json!("h9"), "locked[0].supervisor: \"h9\" is not a supervisor of this file");
     }
@@ -651,28 +704,54 @@ mod tests {
         let unit = doc["units"][0].clone();
         set(&mut doc, "/units/2", unit);
         let found = problems(&doc);
-        assert!(found.contains(&"units[2].id: the unit id \"ks-avd12\" is used twice (first at units[0])".to_string()), "{found:#?}");
+        assert!(
+            found.contains(&"units[2].id: the unit id \"ks-avd12\" is used twice (first at units[0])".to_string()),
+            "{found:#?}"
+        );
         assert!(found.contains(&"units[2].supervisors[0].id: the supervisor id \"ks-avd12-h1\" is used twice (first at units[0].supervisors[0])".to_string()), "{found:#?}");
         // Need ids are unique across the whole file, not only per student.
         let mut doc = example();
         let mut other = doc["students"][0].clone();
         other["id"] = json!("st-0002");
         set(&mut doc, "/students/1", other);
-        assert_eq!(problems(&doc), vec!["students[1].needs[0].id: the need id \"st-0001-1\" is used twice (first at students[0].needs[0])"]);
+        assert_eq!(
+            problems(&doc),
+            vec!["students[1].needs[0].id: the need id \"st-0001-1\" is used twice (first at students[0].needs[0])"]
+        );
     }
 
     #[test]
     fn personal_id_check_digit() {
-        rejects("/students/0/personal_id", json!("200105052386"), "students[0].personal_id: \"200105052386\" fails its check digit");
-        rejects("/students/0/personal_id", json!("20010505-2385"), "students[0].personal_id: \"20010505-2385\" is not 12 digits");
+        rejects(
+            "/students/0/personal_id",
+            json!("200105052386"),
+            "students[0].personal_id: \"200105052386\" fails its check digit",
+        );
+        rejects(
+            "/students/0/personal_id",
+            json!("20010505-2385"),
+            "students[0].personal_id: \"20010505-2385\" is not 12 digits",
+        );
     }
 
     #[test]
     fn negative_and_too_small_counts() {
         rejects("/units/0/capacity/0/places", json!(-1), "units[0].capacity[0].places: -1 is negative");
-        rejects("/students/0/needs/0/weeks", json!(0), "students[0].needs[0].weeks: 0 is too small; it must be at least 1");
-        rejects("/providers/0/remit/0/min_student_weeks", json!(-40), "providers[0].remit[0].min_student_weeks: -40 is negative");
-        rejects("/units/0/supervisors/0/max_students", json!(1.5), "units[0].supervisors[0].max_students: 1.5 is not a whole number");
+        rejects(
+            "/students/0/needs/0/weeks",
+            json!(0),
+            "students[0].needs[0].weeks: 0 is too small; it must be at least 1",
+        );
+        rejects(
+            "/providers/0/remit/0/min_student_weeks",
+            json!(-40),
+            "providers[0].remit[0].min_student_weeks: -40 is negative",
+        );
+        rejects(
+            "/units/0/supervisors/0/max_students",
+            json!(1.5),
+            "units[0].supervisors[0].max_students: 1.5 is not a whole number",
+        );
         rejects("/weights/unplaced", json!(-3), "weights.unplaced: -3 is negative");
     }
 
@@ -682,7 +761,11 @@ mod tests {
         rejects("/schools/0/level", json!("college"), "schools[0].level: \"college\" is not an education level");
         rejects("/units/0/areas", json!([]), "units[0].areas: must list at least one");
         rejects("/units/0/levels/1", json!("university"), "units[0].levels[1]: \"university\" is listed twice");
-        rejects("/providers/0/remit/0/max_student_weeks", json!(10), "providers[0].remit[0].max_student_weeks: 10 is below min_student_weeks 40");
+        rejects(
+            "/providers/0/remit/0/max_student_weeks",
+            json!(10),
+            "providers[0].remit[0].max_student_weeks: 10 is below min_student_weeks 40",
+        );
         rejects("/units/0/location/lat", json!(95.0), "units[0].location.lat: 95 is not a lat");
         rejects("/term/last_week", json!("2027-W30"), "term.last_week: 2027-W30 is before first_week 2027-W35");
         rejects("/providers/0/ownership", json!("mixed"), "providers[0].ownership: \"mixed\" is not an ownership");

@@ -119,8 +119,7 @@ pub(super) const MINOR_AREAS: &[(usize, u32)] = &[(GER, 60), (IM, 20), (PC, 20)]
 
 const NURSE_AREAS: &[(usize, u32)] =
     &[(IM, 30), (SURG, 20), (GER, 12), (PC, 12), (PSY, 10), (EM, 6), (PAED, 5), (ORTO, 5)];
-const AN_AREAS: &[(usize, u32)] =
-    &[(GER, 40), (IM, 20), (SURG, 10), (PC, 10), (PSY, 10), (REHAB, 5), (ORTO, 5)];
+const AN_AREAS: &[(usize, u32)] = &[(GER, 40), (IM, 20), (SURG, 10), (PC, 10), (PSY, 10), (REHAB, 5), (ORTO, 5)];
 const MEDSEC_AREAS: &[(usize, u32)] = &[(PC, 30), (IM, 20), (SURG, 15), (PSY, 15), (RAD, 10), (ORTO, 10)];
 
 const fn nurse(id: &'static str, school: usize, per_supervisor: u32, share: f64) -> ProgrammeSpec {
@@ -139,7 +138,13 @@ const fn nurse(id: &'static str, school: usize, per_supervisor: u32, share: f64)
     }
 }
 
-const fn assistant_nurse(id: &'static str, school: usize, name: &'static str, share: f64, cohort: Cohort) -> ProgrammeSpec {
+const fn assistant_nurse(
+    id: &'static str,
+    school: usize,
+    name: &'static str,
+    share: f64,
+    cohort: Cohort,
+) -> ProgrammeSpec {
     ProgrammeSpec {
         id,
         school,

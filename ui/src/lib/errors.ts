@@ -1,0 +1,71 @@
+import type { TFunction } from 'i18next';
+import type { AppError, InputProblem } from '../bindings';
+
+/** What the UI says about a failure: always translated, never a raw library string as the message. */
+export type ErrorView = {
+  title: string;
+  body: string;
+  /** Input problems to list (InvalidInput). */
+  problems?: InputProblem[];
+  /** Technical text for a "details" disclosure, for whoever supports the coordinator. */
+  details?: string;
+};
+
+const KNOWN_THINGS = ['term', 'school', 'programme', 'provider', 'unit', 'student', 'need', 'supervisor'] as const;
+type KnownThing = (typeof KNOWN_THINGS)[number];
+
+function isKnownThing(value: string): value is KnownThing {
+  return (KNOWN_THINGS as readonly string[]).includes(value);
+}
+
+/** Turns an AppError from the Rust side into the message a coordinator sees. */
+export function describeAppError(error: AppError, t: TFunction): ErrorView {
+  switch (error.type) {
+    case 'Storage':
+      return {
+        title: t('errors.storage.title'),
+        body: t('errors.storage.body'),
+        details: error.data.message,
+      };
+    case 'NotFound': {
+      const what = error.data.what.toLowerCase();
+      return {
+        title: t('errors.notFound.title'),
+        body: t('errors.notFound.body', {
+          what: isKnownThing(what) ? t(`errors.things.${what}`) : t('errors.things.other'),
+          id: error.data.id,
+        }),
+      };
+    }
+    case 'InvalidInput':
+      return {
+        title: t('errors.invalidInput.title'),
+        body: t('errors.invalidInput.body'),
+        problems: error.data.problems,
+      };
+    default:
+      return describeUnexpected(error satisfies never, t);
+  }
+}
+
+/**
+ * A failure that is not an AppError: the IPC bridge missing (the UI opened outside the app),
+ * a command the back end does not know, a bug. The raw text goes into the details only.
+ */
+export function describeUnexpected(error: unknown, t: TFunction): ErrorView {
+  return {
+    title: t('errors.unexpected.title'),
+    body: t('errors.unexpected.body'),
+    details: technicalText(error),
+  };
+}
+
+function technicalText(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  if (typeof error === 'string') return error;
+  try {
+    return JSON.stringify(error);
+  } catch {
+    return String(error);
+  }
+}

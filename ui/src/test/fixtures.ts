@@ -1,0 +1,44 @@
+import type { TermSummary } from '../bindings';
+
+export const autumn2027: TermSummary = {
+  id: 'ht2027',
+  name: 'HT 2027',
+  first_week: '2027-W35',
+  last_week: '2028-W02',
+  open_weeks: 18,
+  closed_weeks: ['2027-W52', '2028-W01'],
+  schools: 12,
+  programmes: 41,
+  providers: 268,
+  students: 10000,
+  needs: 15234,
+  need_weeks: 61200,
+  units: 2450,
+  places: 3120,
+  place_weeks: 48000,
+  supervisors: 7815,
+};
+
+export const spring2027: TermSummary = {
+  id: 'vt2027',
+  name: 'VT 2027',
+  first_week: '2027-W03',
+  last_week: '2027-W22',
+  open_weeks: 20,
+  closed_weeks: [],
+  schools: 3,
+  programmes: 6,
+  providers: 14,
+  students: 412,
+  needs: 530,
+  need_weeks: 2120,
+  units: 96,
+  places: 180,
+  place_weeks: 3400,
+  supervisors: 240,
+};
+
+/** Replaces every kind of space (no-break, narrow no-break) with a plain one. */
+export function plainSpaces(text: string | null | undefined): string {
+  return (text ?? '').replace(/\s/gu, ' ');
+}
