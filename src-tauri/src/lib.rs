@@ -23,9 +23,7 @@ pub const BINDINGS_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/src/
 
 /// Writes the TypeScript bindings for the current command list.
 pub fn export_bindings(path: &str) -> Result<(), String> {
-    specta_builder()
-        .export(specta_typescript::Typescript::default().header("// @ts-nocheck\n/* eslint-disable */"), path)
-        .map_err(|e| e.to_string())
+    specta_builder().export(specta_typescript::Typescript::default(), path).map_err(|e| e.to_string())
 }
 
 /// The database path: `VFU_DB` when set (tests, screenshots), else the OS data directory.
@@ -47,7 +45,7 @@ pub fn run() {
         .setup(move |app| {
             builder.mount_events(app);
             let path = database_path(app);
-            let state = tauri::async_runtime::block_on(AppState::open(path));
+            let state = tauri::async_runtime::block_on(AppState::open(&path));
             app.manage(state);
             Ok(())
         })

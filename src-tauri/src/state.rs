@@ -2,7 +2,7 @@
 //! (the window still opens and says so, instead of the app vanishing).
 
 use crate::error::AppError;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use vfu_core::generate::{generate_scenario, GeneratorOptions};
 use vfu_store::Store;
 
@@ -15,15 +15,12 @@ pub const DATABASE_FILE: &str = "vfu-planner.sqlite";
 /// The app's state.
 pub struct AppState {
     store: Result<Store, AppError>,
-    /// Where the database lives.
-    pub database_path: PathBuf,
 }
 
 impl AppState {
     /// Opens (creating, migrating and on first start filling with a demo term) the database.
-    pub async fn open(database_path: PathBuf) -> AppState {
-        let store = open_with_demo(&database_path).await;
-        AppState { store, database_path }
+    pub async fn open(database_path: &Path) -> AppState {
+        AppState { store: open_with_demo(database_path).await }
     }
 
     /// The store, or the error that kept it from opening.

@@ -4,40 +4,72 @@ import { invoke as __TAURI_INVOKE } from "@tauri-apps/api/core";
 
 /** Commands */
 export const commands = {
+	/**  Every term with its counts, newest first. */
 	listTerms: () => typedError<TermSummary[], AppError>(__TAURI_INVOKE("list_terms")),
 };
 
 /* Types */
-export type AppError = { type: "Storage"; data: {
+/**  Why a command failed. */
+export type AppError = 
+/**  The database could not be read or written. */
+{ type: "Storage"; data: {
+	/**  Details for the disclosure under the translated message. */
 	message: string,
-} } | { type: "NotFound"; data: {
+} } | 
+/**  Something asked for does not exist. */
+{ type: "NotFound"; data: {
+	/**  The kind of thing (`term`, …). */
 	what: string,
+	/**  Its id. */
 	id: string,
-} } | { type: "InvalidInput"; data: {
+} } | 
+/**  The input breaks rules; every problem is listed. */
+{ type: "InvalidInput"; data: {
+	/**  Each problem at its path. */
 	problems: InputProblem[],
 } };
 
+/**  One problem of an input (a file or a form), at its JSON path. */
 export type InputProblem = {
+	/**  Where, e.g. `students[12].needs[0].earliest`. */
 	path: string,
+	/**  What is wrong. */
 	message: string,
 };
 
+/**  A term in the term list, with the counts a coordinator looks at first. */
 export type TermSummary = {
+	/**  Term id, e.g. `HT2027`. */
 	id: string,
+	/**  Display name. */
 	name: string,
+	/**  First ISO week, `2027-W35`. */
 	first_week: string,
+	/**  Last ISO week. */
 	last_week: string,
+	/**  Weeks that take placements. */
 	open_weeks: number,
+	/**  Closed ISO weeks. */
 	closed_weeks: string[],
+	/**  Schools. */
 	schools: number,
+	/**  Programmes. */
 	programmes: number,
+	/**  Providers. */
 	providers: number,
+	/**  Students. */
 	students: number,
+	/**  Placement needs. */
 	needs: number,
+	/**  Student-weeks asked for. */
 	need_weeks: number,
+	/**  Units. */
 	units: number,
+	/**  Declared places at peak (per unit and profession the most of any week, summed). */
 	places: number,
+	/**  Declared student-weeks of capacity. */
 	place_weeks: number,
+	/**  Supervisors. */
 	supervisors: number,
 };
 

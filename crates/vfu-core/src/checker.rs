@@ -475,7 +475,9 @@ impl Checker<'_, '_> {
 
     fn supervisor_load(&mut self, placed: &[(&Placement, Range<usize>)]) {
         let ix = self.ix;
-        let mut load: BTreeMap<&str, BTreeMap<usize, Vec<(&str, &str)>>> = BTreeMap::new();
+        // Supervisor → open week → (need, programme) there.
+        type Load<'x> = BTreeMap<&'x str, BTreeMap<usize, Vec<(&'x str, &'x str)>>>;
+        let mut load: Load = BTreeMap::new();
         for (p, span) in placed {
             let Some((student, _)) = ix.need(&p.need) else { continue };
             if ix.supervisor(&p.supervisor).is_none() {

@@ -42,6 +42,8 @@ pub struct TermOverview {
     pub supervisors: u32,
 }
 
+/// (term, unit, profession, from, to, places).
+type CapacityRow = (String, String, String, Option<String>, Option<String>, i64);
 type CountsRow = (String, String, String, String, i64, i64, i64, i64, i64, i64, i64, i64);
 
 pub(crate) async fn list(conn: &mut SqliteConnection) -> Result<Vec<TermOverview>, StoreError> {
@@ -63,7 +65,7 @@ pub(crate) async fn list(conn: &mut SqliteConnection) -> Result<Vec<TermOverview
         sqlx::query_as("SELECT term_id, week FROM term_closed_weeks ORDER BY term_id, position")
             .fetch_all(&mut *conn)
             .await?;
-    let capacity: Vec<(String, String, String, Option<String>, Option<String>, i64)> = sqlx::query_as(
+    let capacity: Vec<CapacityRow> = sqlx::query_as(
         "SELECT term_id, unit_id, profession, from_week, to_week, places FROM capacity_entries ORDER BY term_id, unit_id, position",
     )
     .fetch_all(&mut *conn)

@@ -341,6 +341,8 @@ fn grouped<T>(rows: impl IntoIterator<Item = (String, T)>) -> HashMap<String, Ve
     map
 }
 
+type TermRow = (String, String, String, f64, f64, f64, f64, f64);
+type CapacityRow = (String, String, Option<String>, Option<String>, i64);
 type UnitRow = (String, String, String, bool, Option<f64>, Option<f64>, Option<i64>, Option<i64>);
 type SupervisorRow = (String, String, String, bool, i64, Option<String>, Option<String>);
 type StudentRow = (String, String, String, String, bool, Option<f64>, Option<f64>);
@@ -349,7 +351,7 @@ type NeedRow = (String, String, String, i64, Option<String>, Option<String>, boo
 /// Reads one term back as a scenario.
 pub(crate) async fn load(conn: &mut SqliteConnection, term_id: &str) -> Result<Scenario, StoreError> {
     let d = Decoder { term: term_id };
-    let term_row: Option<(String, String, String, f64, f64, f64, f64, f64)> = sqlx::query_as(
+    let term_row: Option<TermRow> = sqlx::query_as(
         "SELECT name, first_week, last_week, weight_unplaced, weight_remit_shortfall_per_week, \
          weight_preference_rank, weight_unpreferred, weight_travel_per_km FROM terms WHERE id = $1",
     )
@@ -497,7 +499,7 @@ async fn load_units(conn: &mut SqliteConnection, d: &Decoder<'_>, term_id: &str)
         term_id,
     )
     .await?;
-    let capacity: Vec<(String, String, Option<String>, Option<String>, i64)> = sqlx::query_as(
+    let capacity: Vec<CapacityRow> = sqlx::query_as(
         "SELECT unit_id, profession, from_week, to_week, places FROM capacity_entries \
          WHERE term_id = $1 ORDER BY unit_id, position",
     )
