@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(
   libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev libxdo-dev libssl-dev
-  build-essential pkg-config curl file
+  build-essential pkg-config curl file cmake clang libclang-dev   # cmake, g++, libclang: HiGHS via highs-sys
   xvfb xauth imagemagick
 )
 

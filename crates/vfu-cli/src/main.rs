@@ -5,6 +5,7 @@
 //! Exit codes: 0 success, 1 a checked plan is not valid, 2 bad input or a failure.
 
 mod check;
+mod solve;
 
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
@@ -53,6 +54,20 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Find the best valid plan for a scenario within a time limit.
+    Solve {
+        /// The scenario file (vfu-scenario/1).
+        scenario: PathBuf,
+        /// Where to write the plan (vfu-plan/1).
+        #[arg(long)]
+        out: PathBuf,
+        /// Seconds the engine may take; the best plan found is written when they run out.
+        #[arg(long, default_value_t = 60.0)]
+        time_limit: f64,
+        /// A previous plan to stay close to: each moved placement costs a penalty.
+        #[arg(long)]
+        previous: Option<PathBuf>,
+    },
     /// Generate a realistic Stockholm-like term, the same for the same seed.
     Generate {
         /// Number of students.
@@ -68,7 +83,7 @@ enum Command {
 }
 
 /// A failure reported to the user as a sentence, with exit code 2.
-struct Failure(String);
+pub(crate) struct Failure(pub(crate) String);
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -77,6 +92,9 @@ fn main() -> ExitCode {
         Command::Import { scenario, db } => import(&scenario, &db),
         Command::Export { term, db, out } => export(&term, &db, out.as_deref()),
         Command::Generate { students, seed, out } => generate(students, seed, out.as_deref()),
+        Command::Solve { scenario, out, time_limit, previous } => {
+            solve::run(&scenario, &out, time_limit, previous.as_deref())
+        }
     };
     match result {
         Ok(code) => code,
@@ -87,20 +105,20 @@ fn main() -> ExitCode {
     }
 }
 
-fn read_text(path: &Path) -> Result<String, Failure> {
+pub(crate) fn read_text(path: &Path) -> Result<String, Failure> {
     std::fs::read_to_string(path).map_err(|e| Failure(format!("could not read {}: {e}", path.display())))
 }
 
 /// Reads and validates a scenario file, naming the file in every error.
-fn load_scenario(path: &Path) -> Result<Scenario, Failure> {
+pub(crate) fn load_scenario(path: &Path) -> Result<Scenario, Failure> {
     read_scenario(&read_text(path)?).map_err(|e| described(path, &e))
 }
 
-fn described(path: &Path, error: &ReadError) -> Failure {
+pub(crate) fn described(path: &Path, error: &ReadError) -> Failure {
     Failure(format!("{} cannot be used: {error}", path.display()))
 }
 
-fn write_output(out: Option<&Path>, text: &str) -> Result<(), Failure> {
+pub(crate) fn write_output(out: Option<&Path>, text: &str) -> Result<(), Failure> {
     match out {
         Some(path) => std::fs::write(path, format!("{text}\n"))
             .map_err(|e| Failure(format!("could not write {}: {e}", path.display()))),

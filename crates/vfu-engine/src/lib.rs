@@ -1,1 +1,453 @@
-//! engine
+//! The matching engine of VFU Planner: the lowest-cost plan it can find for a term, valid under
+//! every rule of `scenario-format.md`, with a proven lower bound and a reason for every need it
+//! leaves unplaced.
+//!
+//! The pipeline (`solve`): locks are checked by the independent plan checker before anything
+//! else; the scenario is compiled to an index-based [`instance::Instance`]; the LP relaxation
+//! ([`relax`], column generation over HiGHS) gives the bound and guides an integer plan built
+//! on an exact [`ledger::Ledger`] ([`construct`]); local search ([`improve`]) then lowers its
+//! cost; on small terms a MIP with named supervisors ([`lp`], `Supervision::Named`),
+//! warm-started from that plan, proves optimality. Unplaced needs get their reason
+//! ([`reasons`]). Deterministic: no wall clock decides anything but when to stop early.
+#![warn(missing_docs)]
+
+pub mod construct;
+pub mod improve;
+pub mod instance;
+pub mod ledger;
+pub mod lp;
+pub mod reasons;
+pub mod relax;
+
+use construct::{construct, Lock};
+use instance::Instance;
+use ledger::{Assigned, Ledger};
+use lp::{LpModel, Pattern, SolveOptions, Supervision};
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+use vfu_core::checker::{check_plan, Rule, Violation};
+use vfu_core::cost::{objective_matches, plan_cost};
+use vfu_core::index::ScenarioIndex;
+use vfu_core::plan::{Placement, Plan, Unplaced, UnplacedReason};
+use vfu_core::Scenario;
+
+/// How to solve.
+#[derive(Debug, Clone)]
+pub struct EngineOptions {
+    /// Wall-clock budget; a plan (the best found) is always returned.
+    pub time_limit: Duration,
+    /// A previous plan to stay close to (re-planning).
+    pub previous: Option<Plan>,
+    /// Cost added for each placement that differs from the previous plan.
+    pub move_penalty: f64,
+}
+
+impl Default for EngineOptions {
+    fn default() -> Self {
+        EngineOptions { time_limit: Duration::from_secs(60), previous: None, move_penalty: 200.0 }
+    }
+}
+
+/// What kind of result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// The plan's cost equals the proven bound.
+    Optimal,
+    /// A valid plan, not proven optimal within the time limit.
+    Feasible,
+    /// The locks cannot all hold together: no valid plan exists.
+    InfeasibleLocks,
+}
+
+/// Figures of a run.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Stats {
+    /// Seconds compiling the instance (options of every need).
+    pub build_seconds: f64,
+    /// Seconds in the relaxation.
+    pub relax_seconds: f64,
+    /// Seconds building and improving integer plans (and the MIP).
+    pub search_seconds: f64,
+    /// Options (need × unit × start) in the instance.
+    pub options: usize,
+    /// Columns in the final LP.
+    pub lp_columns: usize,
+    /// Pricing rounds.
+    pub pricing_rounds: usize,
+    /// Whether pricing finished (the bound is the full LP's).
+    pub lp_converged: bool,
+    /// Whether the exact MIP ran.
+    pub mip_used: bool,
+    /// Placements that differ from the previous plan (re-planning).
+    pub moved: usize,
+}
+
+/// The result of a solve.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    /// Optimal, feasible, or infeasible locks.
+    pub status: Status,
+    /// The plan (absent when the locks conflict).
+    pub plan: Option<Plan>,
+    /// Locks that break rules, by need and rule.
+    pub lock_conflicts: Vec<Violation>,
+    /// Figures of the run.
+    pub stats: Stats,
+}
+
+/// Why the engine could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    /// The scenario cannot be compiled.
+    #[error(transparent)]
+    Instance(#[from] instance::InstanceError),
+}
+
+/// Named-supervisor MIP only below this many columns: above it HiGHS's branch and bound does
+/// not finish in seconds, and the LP-guided plan is the better use of the time.
+const EXACT_MIP_MAX_COLUMNS: usize = 40_000;
+
+/// Solves a validated scenario.
+pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, EngineError> {
+    let started = Instant::now();
+    let deadline = started + options.time_limit;
+    let mut stats = Stats::default();
+
+    let conflicts = lock_conflicts(scenario);
+    if !conflicts.is_empty() {
+        return Ok(Outcome { status: Status::InfeasibleLocks, plan: None, lock_conflicts: conflicts, stats });
+    }
+
+    let inst = Instance::new(scenario)?;
+    stats.build_seconds = started.elapsed().as_secs_f64();
+    stats.options = inst.options.iter().map(Vec::len).sum();
+    let locks = resolve_locks(&inst);
+    let previous = options.previous.as_ref().map(|p| previous_placements(&inst, p));
+    let penalty = |n: usize, a: &Assigned| match previous.as_ref().and_then(|p| p.get(&n)) {
+        Some(prev) if prev.unit == a.unit && prev.start == a.start => 0.0,
+        Some(_) => options.move_penalty,
+        None => 0.0,
+    };
+
+    // The relaxation: bound and guidance. It gets at most half the time.
+    let t = Instant::now();
+    let relax_deadline = started + options.time_limit / 2;
+    let relaxation = relax::relax(&inst, relax_deadline);
+    stats.relax_seconds = t.elapsed().as_secs_f64();
+    let mut bound = relaxation.as_ref().map(|r| r.bound).filter(|b| b.is_finite());
+    if let Some(r) = &relaxation {
+        stats.lp_columns = r.columns;
+        stats.pricing_rounds = r.rounds;
+        stats.lp_converged = r.converged;
+    }
+
+    // Integer plans: from the previous plan when re-planning, else LP-guided and plain greedy.
+    let t = Instant::now();
+    let mut best = match &previous {
+        Some(prev) => replan_start(&inst, &locks, prev),
+        None => {
+            let guided = relaxation.as_ref().map(|r| construct(&inst, &locks, Some(&r.values)));
+            let plain = construct(&inst, &locks, None);
+            match guided {
+                Some(g) if g.total_cost() <= plain.total_cost() => g,
+                _ => plain,
+            }
+        }
+    };
+    let search_deadline = if previous.is_some() { deadline } else { started + options.time_limit * 3 / 4 };
+    improve::improve(&inst, &mut best, search_deadline, &penalty);
+
+    // Small terms: the exact MIP, warm-started from the plan, proves or improves it.
+    if previous.is_none() && bound.is_none_or(|b| !objective_matches(b, best.total_cost())) {
+        if let Some((ledger, mip_bound)) = exact_mip(&inst, &best, &locks, deadline) {
+            stats.mip_used = true;
+            bound = match (bound, mip_bound) {
+                (Some(a), Some(b)) => Some(a.max(b)),
+                (a, b) => a.or(b),
+            };
+            if ledger.total_cost() < best.total_cost() - 1e-9 {
+                best = ledger;
+            }
+        }
+    }
+    stats.search_seconds = t.elapsed().as_secs_f64();
+
+    let mut plan = to_plan(&inst, &best);
+    let cost = plan.objective;
+    // A bound above the plan's cost can only be LP round-off; it is then the cost itself.
+    let bound = bound.map(|b| if b > cost { cost } else { b });
+    plan.bound = bound;
+    stats.moved = previous.as_ref().map_or(0, |prev| {
+        best.assigned.iter().enumerate().filter(|(n, a)| prev.get(n).is_some_and(|p| Some(*p) != **a)).count()
+    });
+    let status = match bound {
+        Some(b) if objective_matches(b, cost) => Status::Optimal,
+        _ => Status::Feasible,
+    };
+    Ok(Outcome { status, plan: Some(plan), lock_conflicts: Vec::new(), stats })
+}
+
+/// The locks checked by the plan checker on their own: every rule they break but whole teams
+/// (a locked team member is completed by the engine).
+fn lock_conflicts(scenario: &Scenario) -> Vec<Violation> {
+    if scenario.locked.is_empty() {
+        return Vec::new();
+    }
+    let ix = ScenarioIndex::new(scenario);
+    let locked: HashMap<&str, _> = scenario.locked.iter().map(|l| (l.need.as_str(), l)).collect();
+    let mut plan = Plan {
+        term: scenario.term.id.clone(),
+        placements: Vec::new(),
+        unplaced: Vec::new(),
+        objective: 0.0,
+        bound: None,
+        extra: Default::default(),
+    };
+    for student in &scenario.students {
+        for need in &student.needs {
+            match locked.get(need.id.as_str()) {
+                Some(l) => plan.placements.push(Placement {
+                    need: need.id.clone(),
+                    student: student.id.clone(),
+                    unit: l.unit.clone(),
+                    supervisor: l.supervisor.clone(),
+                    start: l.start,
+                }),
+                None => plan.unplaced.push(Unplaced {
+                    need: need.id.clone(),
+                    student: student.id.clone(),
+                    reason: UnplacedReason::Other,
+                    detail: String::new(),
+                }),
+            }
+        }
+    }
+    plan.objective = plan_cost(&ix, &plan).total();
+    check_plan(scenario, &plan).violations.into_iter().filter(|v| v.rule != Rule::WholeTeams).collect()
+}
+
+fn resolve_locks(inst: &Instance) -> Vec<Lock> {
+    let ix = &inst.ix;
+    let need_pos: HashMap<&str, usize> = need_positions(inst);
+    inst.scenario()
+        .locked
+        .iter()
+        .map(|l| {
+            let n = need_pos[l.need.as_str()];
+            let u = ix.units[l.unit.as_str()];
+            let (hu, hp) = ix.supervisors[l.supervisor.as_str()];
+            let h = inst.units[hu].supervisors[hp];
+            let start = ix.calendar.open_position(l.start).expect("a checked lock starts in an open week");
+            (n, Assigned { unit: u, supervisor: h, start, cost: inst.cost_at(n, u) })
+        })
+        .collect()
+}
+
+fn need_positions<'a>(inst: &Instance<'a>) -> HashMap<&'a str, usize> {
+    let mut out = HashMap::new();
+    for (s, student) in inst.scenario().students.iter().enumerate() {
+        for (k, need) in student.needs.iter().enumerate() {
+            out.insert(need.id.as_str(), inst.student_needs[s][k]);
+        }
+    }
+    out
+}
+
+/// The previous plan's placements that still name this scenario's needs, units and supervisors.
+fn previous_placements(inst: &Instance, plan: &Plan) -> HashMap<usize, Assigned> {
+    let ix = &inst.ix;
+    let need_pos = need_positions(inst);
+    plan.placements
+        .iter()
+        .filter_map(|p| {
+            let n = *need_pos.get(p.need.as_str())?;
+            let u = *ix.units.get(p.unit.as_str())?;
+            let (hu, hp) = *ix.supervisors.get(p.supervisor.as_str())?;
+            let start = ix.calendar.open_position(p.start)?;
+            Some((n, Assigned { unit: u, supervisor: inst.units[hu].supervisors[hp], start, cost: inst.cost_at(n, u) }))
+        })
+        .collect()
+}
+
+/// Re-planning starts from the previous plan: every previous placement that still fits is kept
+/// (teams only whole), then the rest is placed.
+fn replan_start<'i, 'a>(inst: &'i Instance<'a>, locks: &[Lock], previous: &HashMap<usize, Assigned>) -> Ledger<'i, 'a> {
+    let mut ledger = Ledger::new(inst);
+    for &(n, a) in locks {
+        ledger.lock(n, a);
+    }
+    let mut keep: Vec<(&usize, &Assigned)> = previous.iter().collect();
+    keep.sort_by_key(|(n, _)| **n);
+    // Teams: a ward's start is kept only if all of its previous members still fit.
+    let mut teams: HashMap<(usize, usize), Vec<(usize, Assigned)>> = HashMap::new();
+    for (&n, &a) in &keep {
+        if ledger.assigned[n].is_some() {
+            continue;
+        }
+        if inst.needs[n].ipl {
+            teams.entry((a.unit, a.start)).or_default().push((n, a));
+        } else if inst.options[n].iter().any(|o| o.unit as usize == a.unit && o.start as usize == a.start)
+            && ledger.can_place_with(n, a.unit, a.supervisor, a.start)
+        {
+            ledger.place(n, a);
+        }
+    }
+    let mut team_keys: Vec<_> = teams.keys().copied().collect();
+    team_keys.sort();
+    for key in team_keys {
+        let members = &teams[&key];
+        let mut placed = Vec::new();
+        for &(n, a) in members {
+            if ledger.can_place_with(n, a.unit, a.supervisor, a.start) {
+                ledger.place(n, a);
+                placed.push(n);
+            }
+        }
+        if placed.len() != members.len() || !team_is_whole(inst, &ledger, key) {
+            placed.into_iter().for_each(|n| {
+                ledger.remove(n);
+            });
+        }
+    }
+    // Then the rest, as a fresh plan would place them.
+    let mut order: Vec<usize> = (0..inst.needs.len()).filter(|&n| ledger.assigned[n].is_none() && !inst.needs[n].ipl).collect();
+    order.sort_by(|&a, &b| inst.needs[b].unplaced_cost.total_cmp(&inst.needs[a].unplaced_cost).then(a.cmp(&b)));
+    for n in order {
+        construct::place_cheapest(inst, &mut ledger, n);
+    }
+    ledger
+}
+
+fn team_is_whole(inst: &Instance, ledger: &Ledger, (u, start): (usize, usize)) -> bool {
+    let Some(ipl) = &inst.units[u].ipl else { return false };
+    let counts: Vec<(u32, u32)> = ipl
+        .team
+        .iter()
+        .map(|&(p, size)| {
+            let n = ledger
+                .placed_at(u)
+                .iter()
+                .filter(|&&m| inst.needs[m].profession == p && ledger.assigned[m].is_some_and(|a| a.start == start))
+                .count() as u32;
+            (n, size)
+        })
+        .collect();
+    let k = counts[0].0 / counts[0].1;
+    counts.iter().all(|&(n, size)| n % size == 0 && n / size == k) && k <= ipl.max_teams
+}
+
+/// The MIP with named supervisors, warm-started from `start`; `None` when too large or no
+/// better plan and no bound came of it.
+fn exact_mip<'i, 'a>(
+    inst: &'i Instance<'a>,
+    start: &Ledger<'i, 'a>,
+    locks: &[Lock],
+    deadline: Instant,
+) -> Option<(Ledger<'i, 'a>, Option<f64>)> {
+    let columns: usize = (0..inst.needs.len())
+        .map(|n| {
+            inst.options[n]
+                .iter()
+                .map(|o| inst.units[o.unit as usize].supervisors.iter().filter(|&&h| inst.supervisor_fits(h, n, o.start as usize)).count())
+                .sum::<usize>()
+        })
+        .sum();
+    if columns > EXACT_MIP_MAX_COLUMNS {
+        return None;
+    }
+    let option_of = |n: usize, a: &Assigned| {
+        inst.options[n].iter().position(|o| o.unit as usize == a.unit && o.start as usize == a.start)
+    };
+    let locked: HashMap<usize, Assigned> = locks.iter().copied().collect();
+    let mut lp = LpModel::new(inst, Supervision::Named, true);
+    for n in 0..inst.needs.len() {
+        // A locked need has one column, fixed to 1.
+        if let Some(a) = locked.get(&n) {
+            let o = option_of(n, a)?;
+            lp.add_pattern_from(Pattern { need: n, option: o, supervisor: Some(a.supervisor) }, 1.0);
+            continue;
+        }
+        for (o, opt) in inst.options[n].iter().enumerate() {
+            for &h in &inst.units[opt.unit as usize].supervisors {
+                if inst.supervisor_fits(h, n, opt.start as usize) {
+                    lp.add_pattern(Pattern { need: n, option: o, supervisor: Some(h) });
+                }
+            }
+        }
+    }
+    let mut warm = vec![0.0; lp.columns];
+    for (n, a) in start.assigned.iter().enumerate() {
+        if let Some(a) = a {
+            if let Some(o) = option_of(n, a) {
+                if let Some(c) = lp.column_of(&Pattern { need: n, option: o, supervisor: Some(a.supervisor) }) {
+                    warm[c] = 1.0;
+                }
+            }
+        }
+    }
+    let remaining = deadline.saturating_duration_since(Instant::now()).as_secs_f64();
+    if remaining < 0.05 {
+        return None;
+    }
+    let solution =
+        lp.solve(&SolveOptions { time_limit: Some(remaining), mip_rel_gap: Some(1e-9), start: Some(warm) })?;
+    let mut ledger = Ledger::new(inst);
+    for &(n, a) in locks {
+        ledger.lock(n, a);
+    }
+    if solution.has_primal {
+        let offset = lp.fixed_columns.len();
+        for (i, pat) in lp.patterns.iter().enumerate() {
+            if solution.columns[offset + i] > 0.5 && ledger.assigned[pat.need].is_none() {
+                let opt = inst.options[pat.need][pat.option];
+                let h = pat.supervisor.expect("named");
+                let (u, s) = (opt.unit as usize, opt.start as usize);
+                if !ledger.can_place_with(pat.need, u, h, s) {
+                    return Some((start.clone(), solution.mip_bound));
+                }
+                ledger.place(pat.need, Assigned { unit: u, supervisor: h, start: s, cost: opt.cost });
+            }
+        }
+        Some((ledger, solution.mip_bound))
+    } else {
+        Some((start.clone(), solution.mip_bound))
+    }
+}
+
+/// The plan file of a ledger, with reasons for the unplaced and the cost as the format defines it.
+fn to_plan(inst: &Instance, ledger: &Ledger) -> Plan {
+    let scenario = inst.scenario();
+    let mut plan = Plan {
+        term: scenario.term.id.clone(),
+        placements: Vec::new(),
+        unplaced: Vec::new(),
+        objective: 0.0,
+        bound: None,
+        extra: Default::default(),
+    };
+    for (s, student) in scenario.students.iter().enumerate() {
+        for (k, need) in student.needs.iter().enumerate() {
+            let n = inst.student_needs[s][k];
+            match ledger.assigned[n] {
+                Some(a) => {
+                    let sup = &inst.supervisors[a.supervisor];
+                    let unit = &scenario.units[a.unit];
+                    plan.placements.push(Placement {
+                        need: need.id.clone(),
+                        student: student.id.clone(),
+                        unit: unit.id.clone(),
+                        supervisor: unit.supervisors[sup.position].id.clone(),
+                        start: inst.ix.calendar.open_weeks()[a.start],
+                    });
+                }
+                None => {
+                    let (reason, detail) = reasons::explain(inst, ledger, n);
+                    plan.unplaced.push(Unplaced { need: need.id.clone(), student: student.id.clone(), reason, detail });
+                }
+            }
+        }
+    }
+    plan.objective = plan_cost(&inst.ix, &plan).total();
+    plan
+}

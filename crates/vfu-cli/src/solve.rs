@@ -1,0 +1,64 @@
+//! `vfu solve`: the engine on a scenario file, the plan written as `vfu-plan/1`.
+
+use crate::{described, load_scenario, read_text, write_output, Failure};
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+use vfu_core::format::{read_plan, write_plan};
+use vfu_engine::{solve, EngineOptions, Status};
+
+pub(crate) fn run(scenario_path: &Path, out: &Path, time_limit: f64, previous: Option<&Path>) -> Result<ExitCode, Failure> {
+    if !(time_limit.is_finite() && time_limit > 0.0) {
+        return Err(Failure("--time-limit must be a positive number of seconds".into()));
+    }
+    let scenario = load_scenario(scenario_path)?;
+    let previous = match previous {
+        Some(path) => Some(read_plan(&read_text(path)?).map_err(|e| described(path, &e))?),
+        None => None,
+    };
+    let options = EngineOptions { time_limit: Duration::from_secs_f64(time_limit), previous, ..Default::default() };
+    let started = Instant::now();
+    let outcome = solve(&scenario, &options).map_err(|e| Failure(e.to_string()))?;
+    let seconds = started.elapsed().as_secs_f64();
+    if outcome.status == Status::InfeasibleLocks {
+        eprintln!("error: the locked placements cannot all hold, so no valid plan exists:");
+        for v in &outcome.lock_conflicts {
+            eprintln!("  {v}");
+        }
+        return Ok(ExitCode::from(1));
+    }
+    let plan = outcome.plan.expect("a plan unless the locks conflict");
+    write_output(Some(out), &write_plan(&plan))?;
+    let needs = plan.placements.len() + plan.unplaced.len();
+    let status = match outcome.status {
+        Status::Optimal => "optimal",
+        Status::Feasible => "feasible (not proven optimal within the time limit)",
+        Status::InfeasibleLocks => unreachable!("handled above"),
+    };
+    println!("Plan: {status}, written to {}", out.display());
+    println!(
+        "Placed {} of {needs} needs ({:.1} %), cost {:.4}",
+        plan.placements.len(),
+        100.0 * plan.placements.len() as f64 / needs.max(1) as f64,
+        plan.objective
+    );
+    match plan.bound {
+        Some(b) => println!("Lower bound {b:.4}, gap {:.3} %", 100.0 * (plan.objective - b).max(0.0) / plan.objective.abs().max(1e-9)),
+        None => println!("No lower bound was proven within the time limit"),
+    }
+    if options.previous.is_some() {
+        println!("Moved {} placement(s) from the previous plan", outcome.stats.moved);
+    }
+    let s = &outcome.stats;
+    println!(
+        "Time {seconds:.2} s (build {:.2}, relaxation {:.2}, search {:.2}); {} options, {} LP columns, {} pricing rounds{}",
+        s.build_seconds,
+        s.relax_seconds,
+        s.search_seconds,
+        s.options,
+        s.lp_columns,
+        s.pricing_rounds,
+        if s.mip_used { ", exact MIP" } else { "" }
+    );
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,152 @@
+//! Building an integer plan on the ledger: locks first, then whole interprofessional teams,
+//! then every other need at its cheapest option that still fits. An LP solution, when given,
+//! decides the order: what the relaxation wants most is placed first.
+
+use crate::instance::Instance;
+use crate::ledger::{Assigned, Ledger};
+
+/// LP values per need and option (same order as `Instance::options`).
+pub type Guidance = Vec<Vec<f64>>;
+
+/// A lock: need, unit, supervisor, start.
+pub type Lock = (usize, Assigned);
+
+/// Places the locks, then teams, then the rest.
+pub fn construct<'i, 'a>(inst: &'i Instance<'a>, locks: &[Lock], guidance: Option<&Guidance>) -> Ledger<'i, 'a> {
+    let mut ledger = Ledger::new(inst);
+    for &(n, a) in locks {
+        ledger.lock(n, a);
+    }
+    let value = |n: usize, o: usize| guidance.map_or(0.0, |g| g[n][o]);
+    form_teams(inst, &mut ledger, &value);
+
+    // Most-wanted (need, option) pairs of the relaxation first.
+    if guidance.is_some() {
+        let mut wanted: Vec<(f64, usize, usize)> = Vec::new();
+        for n in 0..inst.needs.len() {
+            if inst.needs[n].ipl || ledger.assigned[n].is_some() {
+                continue;
+            }
+            for o in 0..inst.options[n].len() {
+                let v = value(n, o);
+                if v > 0.5 {
+                    wanted.push((v, n, o));
+                }
+            }
+        }
+        wanted.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        for (_, n, o) in wanted {
+            if ledger.assigned[n].is_none() {
+                let opt = inst.options[n][o];
+                if let Some(h) = ledger.can_place(n, opt.unit as usize, opt.start as usize) {
+                    ledger.place(n, Assigned { unit: opt.unit as usize, supervisor: h, start: opt.start as usize, cost: opt.cost });
+                }
+            }
+        }
+    }
+
+    // The rest: the most expensive to leave out and the hardest to place first.
+    let mut order: Vec<usize> =
+        (0..inst.needs.len()).filter(|&n| !inst.needs[n].ipl && ledger.assigned[n].is_none()).collect();
+    order.sort_by(|&a, &b| {
+        inst.needs[b]
+            .unplaced_cost
+            .total_cmp(&inst.needs[a].unplaced_cost)
+            .then(inst.options[a].len().cmp(&inst.options[b].len()))
+            .then(a.cmp(&b))
+    });
+    for n in order {
+        place_cheapest(inst, &mut ledger, n);
+    }
+    ledger
+}
+
+/// Places a need at its cheapest option that fits now (cost including what it does for remits).
+/// Returns whether it was placed.
+pub fn place_cheapest(inst: &Instance, ledger: &mut Ledger, n: usize) -> bool {
+    let mut best: Option<(f64, Assigned)> = None;
+    for opt in &inst.options[n] {
+        let u = opt.unit as usize;
+        let delta = opt.cost + ledger.remit_gain(n, u);
+        if best.as_ref().is_some_and(|(b, _)| *b <= delta) {
+            continue;
+        }
+        if let Some(h) = ledger.can_place(n, u, opt.start as usize) {
+            best = Some((delta, Assigned { unit: u, supervisor: h, start: opt.start as usize, cost: opt.cost }));
+        }
+    }
+    match best {
+        Some((delta, a)) if delta < inst.needs[n].unplaced_cost => {
+            ledger.place(n, a);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Whole teams on every training ward and start, as many as fit, cheapest members first.
+fn form_teams(inst: &Instance, ledger: &mut Ledger, value: &dyn Fn(usize, usize) -> f64) {
+    for (u, unit) in inst.units.iter().enumerate() {
+        let Some(ipl) = &unit.ipl else { continue };
+        for &start in &ipl.starts {
+            // Members already there (locks) count towards the first team.
+            let present = |ledger: &Ledger, profession: usize| {
+                (0..inst.needs.len())
+                    .filter(|&n| {
+                        inst.needs[n].profession == profession
+                            && ledger.assigned[n].is_some_and(|a| a.unit == u && a.start == start)
+                    })
+                    .count() as u32
+            };
+            let mut teams = ipl
+                .team
+                .iter()
+                .map(|(p, size)| present(ledger, *p).div_ceil(*size))
+                .max()
+                .unwrap_or(0)
+                .max(1);
+            while teams <= ipl.max_teams {
+                let mut added = Vec::new();
+                let mut whole = true;
+                for &(profession, size) in &ipl.team {
+                    let missing = (teams * size).saturating_sub(present(ledger, profession));
+                    let mut candidates: Vec<(f64, f64, usize, f64)> = Vec::new();
+                    for n in 0..inst.needs.len() {
+                        let need = &inst.needs[n];
+                        if !need.ipl || need.profession != profession || ledger.assigned[n].is_some() {
+                            continue;
+                        }
+                        if let Some(o) =
+                            inst.options[n].iter().position(|o| o.unit as usize == u && o.start as usize == start)
+                        {
+                            candidates.push((-value(n, o), inst.options[n][o].cost - need.unplaced_cost, n, inst.options[n][o].cost));
+                        }
+                    }
+                    candidates.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
+                    let mut got = 0;
+                    for (_, _, n, cost) in candidates {
+                        if got == missing {
+                            break;
+                        }
+                        if let Some(h) = ledger.can_place(n, u, start) {
+                            ledger.place(n, Assigned { unit: u, supervisor: h, start, cost });
+                            added.push(n);
+                            got += 1;
+                        }
+                    }
+                    if got < missing {
+                        whole = false;
+                        break;
+                    }
+                }
+                if !whole {
+                    added.into_iter().for_each(|n| {
+                        ledger.remove(n);
+                    });
+                    break;
+                }
+                teams += 1;
+            }
+        }
+    }
+}

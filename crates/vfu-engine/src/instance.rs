@@ -1,0 +1,337 @@
+//! The scenario compiled for solving: everything by index, weeks as open-week positions, and
+//! for every need the (unit, start) options that pass the rules a single placement must keep
+//! on its own (rules 1–4 but for shared capacity).
+
+use std::collections::HashMap;
+use std::ops::Range;
+use vfu_core::cost::{preference_cost, travel_cost};
+use vfu_core::index::ScenarioIndex;
+use vfu_core::model::{Level, Scenario};
+use vfu_core::TermCalendar;
+
+/// Weeks are kept as bits of a `u128`: a term may have at most this many open weeks.
+pub const MAX_OPEN_WEEKS: usize = 128;
+
+/// A set of open-week positions.
+pub type WeekSet = u128;
+
+/// The weeks `start..start+len` as a set.
+pub fn span_bits(start: usize, len: usize) -> WeekSet {
+    let ones = if len >= 128 { u128::MAX } else { (1u128 << len) - 1 };
+    ones << start
+}
+
+/// A need, by index.
+#[derive(Debug, Clone)]
+pub struct NeedData {
+    /// Position of the student.
+    pub student: usize,
+    /// Position of the programme.
+    pub programme: usize,
+    /// Profession index.
+    pub profession: usize,
+    /// Length in open weeks.
+    pub weeks: usize,
+    /// Whether it is an interprofessional placement.
+    pub ipl: bool,
+    /// Cost of leaving it unplaced.
+    pub unplaced_cost: f64,
+    /// Open-week positions its start may take (window and term).
+    pub starts: Range<usize>,
+}
+
+/// A supervisor, by index.
+#[derive(Debug, Clone)]
+pub struct SupervisorData {
+    /// Position of the unit.
+    pub unit: usize,
+    /// Position within the unit's list (to name them).
+    pub position: usize,
+    /// Profession index.
+    pub profession: usize,
+    /// Has supervisor training.
+    pub trained: bool,
+    /// Students at once.
+    pub max_students: u32,
+    /// Open-week positions available.
+    pub available: Range<usize>,
+}
+
+/// An interprofessional training ward's rules, by index.
+#[derive(Debug, Clone)]
+pub struct IplData {
+    /// (profession index, students per team).
+    pub team: Vec<(usize, u32)>,
+    /// Open-week positions teams start on.
+    pub starts: Vec<usize>,
+    /// Teams per start.
+    pub max_teams: u32,
+}
+
+/// A unit, by index.
+#[derive(Debug, Clone)]
+pub struct UnitData {
+    /// Position of the provider.
+    pub provider: usize,
+    /// Declared places per profession index and open week.
+    pub places: HashMap<usize, Vec<u32>>,
+    /// Supervisor indices working here.
+    pub supervisors: Vec<usize>,
+    /// Training-ward rules.
+    pub ipl: Option<IplData>,
+}
+
+/// A remit entry, by index.
+#[derive(Debug, Clone)]
+pub struct RemitData {
+    /// Position of the provider.
+    pub provider: usize,
+    /// Position of the programme.
+    pub programme: usize,
+    /// Minimum student-weeks (shortfall costs).
+    pub min: u32,
+    /// Maximum student-weeks.
+    pub max: Option<u32>,
+}
+
+/// One way to place a need: a unit and a start, with its cost.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Option_ {
+    /// Position of the unit.
+    pub unit: u32,
+    /// Open-week position of the start.
+    pub start: u16,
+    /// Preference and travel cost.
+    pub cost: f64,
+}
+
+/// The compiled problem.
+pub struct Instance<'a> {
+    /// The scenario's index (ids, calendar).
+    pub ix: ScenarioIndex<'a>,
+    /// Open weeks in the term.
+    pub weeks: usize,
+    /// Profession names by index.
+    pub professions: Vec<String>,
+    /// Needs in scenario order (student by student).
+    pub needs: Vec<NeedData>,
+    /// Need positions of each student.
+    pub student_needs: Vec<Vec<usize>>,
+    /// Units in scenario order.
+    pub units: Vec<UnitData>,
+    /// Supervisors, unit by unit.
+    pub supervisors: Vec<SupervisorData>,
+    /// Remit entries.
+    pub remits: Vec<RemitData>,
+    /// (provider, programme) → remit entry.
+    pub remit_of: HashMap<(usize, usize), usize>,
+    /// Programme: (trained required, max per supervisor).
+    pub programme_rules: Vec<(bool, u32)>,
+    /// Programme → profession index.
+    pub programme_profession: Vec<usize>,
+    /// Every eligible option of every need.
+    pub options: Vec<Vec<Option_>>,
+    /// Remit shortfall weight.
+    pub shortfall_weight: f64,
+}
+
+/// Why a scenario cannot be compiled.
+#[derive(Debug, thiserror::Error)]
+pub enum InstanceError {
+    /// The term is longer than the engine handles.
+    #[error("the term has {0} open weeks; the engine plans terms of at most 128 open weeks")]
+    TermTooLong(usize),
+}
+
+impl<'a> Instance<'a> {
+    /// Compiles a validated scenario.
+    pub fn new(scenario: &'a Scenario) -> Result<Instance<'a>, InstanceError> {
+        let ix = ScenarioIndex::new(scenario);
+        let cal: &TermCalendar = &ix.calendar;
+        let weeks = cal.open_weeks().len();
+        if weeks > MAX_OPEN_WEEKS {
+            return Err(InstanceError::TermTooLong(weeks));
+        }
+        let mut professions: Vec<String> = Vec::new();
+        let mut profession_ix: HashMap<String, usize> = HashMap::new();
+        let mut prof = |name: &str| -> usize {
+            if let Some(&i) = profession_ix.get(name) {
+                return i;
+            }
+            professions.push(name.to_string());
+            profession_ix.insert(name.to_string(), professions.len() - 1);
+            professions.len() - 1
+        };
+        let programme_profession: Vec<usize> = scenario.programmes.iter().map(|p| prof(&p.profession)).collect();
+        let programme_rules =
+            scenario.programmes.iter().map(|p| (p.trained_supervisor_required, p.max_students_per_supervisor)).collect();
+
+        let mut supervisors = Vec::new();
+        let mut units = Vec::with_capacity(scenario.units.len());
+        for (u, unit) in scenario.units.iter().enumerate() {
+            let mut places: HashMap<usize, Vec<u32>> = HashMap::new();
+            for entry in &unit.capacity {
+                let row = places.entry(prof(&entry.profession)).or_insert_with(|| vec![0; weeks]);
+                for w in cal.range_span(entry.from, entry.to) {
+                    row[w] += entry.places;
+                }
+            }
+            let mut here = Vec::new();
+            for (position, h) in unit.supervisors.iter().enumerate() {
+                here.push(supervisors.len());
+                supervisors.push(SupervisorData {
+                    unit: u,
+                    position,
+                    profession: prof(&h.profession),
+                    trained: h.trained,
+                    max_students: h.max_students,
+                    available: cal.range_span(h.from, h.to),
+                });
+            }
+            let ipl = unit.ipl.as_ref().map(|ipl| IplData {
+                team: ipl.team.iter().map(|(p, n)| (prof(p), *n)).collect(),
+                starts: ipl.starts.iter().filter_map(|w| cal.open_position(*w)).collect(),
+                max_teams: ipl.max_teams,
+            });
+            units.push(UnitData { provider: ix.providers[unit.provider.as_str()], places, supervisors: here, ipl });
+        }
+
+        let mut remits = Vec::new();
+        let mut remit_of = HashMap::new();
+        for (p, provider) in scenario.providers.iter().enumerate() {
+            for entry in &provider.remit {
+                let programme = ix.programmes[entry.programme.as_str()];
+                remit_of.insert((p, programme), remits.len());
+                remits.push(RemitData { provider: p, programme, min: entry.min_student_weeks, max: entry.max_student_weeks });
+            }
+        }
+
+        let mut needs = Vec::new();
+        let mut student_needs = Vec::new();
+        for (s, student) in scenario.students.iter().enumerate() {
+            let programme = ix.programmes[student.programme.as_str()];
+            let mut mine = Vec::new();
+            for need in &student.needs {
+                let first = cal.open_weeks().partition_point(|w| need.earliest.is_some_and(|e| *w < e));
+                let last_week_end = cal.open_weeks().partition_point(|w| need.latest.is_none_or(|l| *w <= l));
+                let len = need.weeks as usize;
+                let end = (last_week_end + 1).saturating_sub(len).max(first);
+                let starts = if last_week_end >= first + len { first..end } else { first..first };
+                mine.push(needs.len());
+                needs.push(NeedData {
+                    student: s,
+                    programme,
+                    profession: programme_profession[programme],
+                    weeks: len,
+                    ipl: need.ipl,
+                    unplaced_cost: scenario.weights.unplaced * f64::from(need.priority),
+                    starts,
+                });
+            }
+            student_needs.push(mine);
+        }
+
+        let mut instance = Instance {
+            ix,
+            weeks,
+            professions,
+            needs,
+            student_needs,
+            units,
+            supervisors,
+            remits,
+            remit_of,
+            programme_rules,
+            programme_profession,
+            options: Vec::new(),
+            shortfall_weight: scenario.weights.remit_shortfall_per_week,
+        };
+        let mut units_by_area: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (u, unit) in scenario.units.iter().enumerate() {
+            for area in &unit.areas {
+                units_by_area.entry(area.as_str()).or_default().push(u);
+            }
+        }
+        instance.options = (0..instance.needs.len()).map(|n| instance.enumerate_options(n, &units_by_area)).collect();
+        Ok(instance)
+    }
+
+    /// The scenario.
+    pub fn scenario(&self) -> &'a Scenario {
+        self.ix.scenario
+    }
+
+    /// The need's student and need records in the scenario.
+    pub fn need_records(&self, n: usize) -> (&'a vfu_core::model::Student, &'a vfu_core::model::Need) {
+        let s = self.needs[n].student;
+        let student = &self.scenario().students[s];
+        let k = self.student_needs[s].iter().position(|&m| m == n).expect("need of its student");
+        (student, &student.needs[k])
+    }
+
+    /// Preference and travel cost of placing a need at a unit.
+    pub fn cost_at(&self, n: usize, u: usize) -> f64 {
+        let scenario = self.scenario();
+        let (student, need) = self.need_records(n);
+        preference_cost(&scenario.weights, need, &scenario.units[u].id)
+            + travel_cost(&scenario.weights, student, &scenario.units[u])
+    }
+
+    /// Whether a unit passes rule 2 and the interprofessional part of rule 3 for a need.
+    pub fn unit_admits(&self, n: usize, u: usize) -> bool {
+        let scenario = self.scenario();
+        let (student, need) = self.need_records(n);
+        let unit = &scenario.units[u];
+        let programme = &scenario.programmes[self.needs[n].programme];
+        let level: Option<Level> = self.ix.level_of(programme);
+        unit.areas.contains(&need.area)
+            && level.is_some_and(|l| unit.levels.contains(&l))
+            && (!student.minor || unit.accepts_minors)
+            && !student.excluded_units.contains(&unit.id)
+            && unit.requirements.iter().all(|r| student.clearances.contains(r))
+            && need.ipl == unit.ipl.is_some()
+            && unit.ipl.as_ref().is_none_or(|ipl| ipl.weeks == need.weeks)
+    }
+
+    /// Whether a supervisor may take this need's student for the weeks from `start` (rule 4).
+    pub fn supervisor_fits(&self, h: usize, n: usize, start: usize) -> bool {
+        let sup = &self.supervisors[h];
+        let need = &self.needs[n];
+        let (trained_required, _) = self.programme_rules[need.programme];
+        sup.profession == need.profession
+            && (sup.trained || !trained_required)
+            && sup.available.start <= start
+            && start + need.weeks <= sup.available.end
+    }
+
+    /// Whether the unit declares at least one place of the need's profession in every week from `start`.
+    pub fn has_places(&self, u: usize, profession: usize, start: usize, len: usize) -> bool {
+        self.units[u].places.get(&profession).is_some_and(|row| row[start..start + len].iter().all(|p| *p > 0))
+    }
+
+    fn enumerate_options(&self, n: usize, units_by_area: &HashMap<&str, Vec<usize>>) -> Vec<Option_> {
+        let need = &self.needs[n];
+        let (_, need_record) = self.need_records(n);
+        let mut out = Vec::new();
+        for &u in units_by_area.get(need_record.area.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
+            let unit = &self.units[u];
+            if !self.unit_admits(n, u) {
+                continue;
+            }
+            let cost = self.cost_at(n, u);
+            for start in need.starts.clone() {
+                if let Some(ipl) = &unit.ipl {
+                    if !ipl.starts.contains(&start) {
+                        continue;
+                    }
+                }
+                if self.has_places(u, need.profession, start, need.weeks)
+                    && unit.supervisors.iter().any(|&h| self.supervisor_fits(h, n, start))
+                {
+                    out.push(Option_ { unit: u as u32, start: start as u16, cost });
+                }
+            }
+        }
+        out
+    }
+}

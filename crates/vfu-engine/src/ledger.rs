@@ -1,0 +1,262 @@
+//! The exact state of an integer plan under construction: what every unit, supervisor, student
+//! and remit has taken, week by week, so that a placement is only made when every rule still
+//! holds. Interprofessional teams are placed and removed whole by the caller.
+
+use crate::instance::{span_bits, Instance, WeekSet};
+use std::collections::HashMap;
+
+/// A placed need.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Assigned {
+    /// Position of the unit.
+    pub unit: usize,
+    /// Index of the supervisor.
+    pub supervisor: usize,
+    /// Open-week position of the start.
+    pub start: usize,
+    /// Preference and travel cost of the placement.
+    pub cost: f64,
+}
+
+/// What keeps a need from an option.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Blocker {
+    /// The student is elsewhere in some of the weeks.
+    StudentBusy,
+    /// The provider's remit maximum for the programme would be passed.
+    RemitMax(usize),
+    /// The unit's places of the profession are taken in these weeks.
+    UnitFull(Vec<usize>),
+    /// No supervisor of the unit has room for the whole placement.
+    NoSupervisor,
+    /// Nothing: it fits.
+    None,
+}
+
+/// Usage of every shared resource by the current placements.
+#[derive(Clone)]
+pub struct Ledger<'i, 'a> {
+    inst: &'i Instance<'a>,
+    unit_load: Vec<HashMap<usize, Vec<u32>>>,
+    supervisor_load: Vec<Vec<u32>>,
+    supervisor_programme_load: HashMap<(usize, usize), Vec<u32>>,
+    student_busy: Vec<WeekSet>,
+    remit_weeks: Vec<u32>,
+    /// The placement of each need, if placed.
+    pub assigned: Vec<Option<Assigned>>,
+    locked: Vec<bool>,
+    at_unit: Vec<Vec<usize>>,
+}
+
+impl<'i, 'a> Ledger<'i, 'a> {
+    /// Nothing placed.
+    pub fn new(inst: &'i Instance<'a>) -> Self {
+        Ledger {
+            inst,
+            unit_load: inst
+                .units
+                .iter()
+                .map(|u| u.places.keys().map(|p| (*p, vec![0; inst.weeks])).collect())
+                .collect(),
+            supervisor_load: vec![vec![0; inst.weeks]; inst.supervisors.len()],
+            supervisor_programme_load: HashMap::new(),
+            student_busy: vec![0; inst.student_needs.len()],
+            remit_weeks: vec![0; inst.remits.len()],
+            assigned: vec![None; inst.needs.len()],
+            locked: vec![false; inst.needs.len()],
+            at_unit: vec![Vec::new(); inst.units.len()],
+        }
+    }
+
+    /// Places a locked need; it is never moved afterwards.
+    pub fn lock(&mut self, n: usize, a: Assigned) {
+        self.place(n, a);
+        self.locked[n] = true;
+    }
+
+    /// Whether the need is locked.
+    pub fn locked(&self, n: usize) -> bool {
+        self.locked[n]
+    }
+
+    /// Needs placed at a unit.
+    pub fn placed_at(&self, u: usize) -> &[usize] {
+        &self.at_unit[u]
+    }
+
+    /// The remit entry a need at a unit counts towards.
+    pub fn remit_entry(&self, n: usize, u: usize) -> Option<usize> {
+        let need = &self.inst.needs[n];
+        self.inst.remit_of.get(&(self.inst.units[u].provider, need.programme)).copied()
+    }
+
+    /// Student-weeks placed towards each remit entry.
+    pub fn remit_weeks(&self) -> &[u32] {
+        &self.remit_weeks
+    }
+
+    /// What keeps a need from an option now (for the reasons of the unplaced).
+    pub fn blocker(&self, n: usize, u: usize, start: usize) -> Blocker {
+        let inst = self.inst;
+        let need = &inst.needs[n];
+        if self.student_busy[need.student] & span_bits(start, need.weeks) != 0 {
+            return Blocker::StudentBusy;
+        }
+        if let Some(r) = self.remit_entry(n, u) {
+            if inst.remits[r].max.is_some_and(|max| self.remit_weeks[r] + need.weeks as u32 > max) {
+                return Blocker::RemitMax(r);
+            }
+        }
+        if let (Some(places), Some(load)) = (inst.units[u].places.get(&need.profession), self.unit_load[u].get(&need.profession)) {
+            let full: Vec<usize> = (start..start + need.weeks).filter(|&w| load[w] >= places[w]).collect();
+            if !full.is_empty() {
+                return Blocker::UnitFull(full);
+            }
+        }
+        if self.can_place(n, u, start).is_none() {
+            return Blocker::NoSupervisor;
+        }
+        Blocker::None
+    }
+
+    /// Whether the need fits at the unit from `start` as far as the unit, the student and the
+    /// remit are concerned (not yet which supervisor).
+    fn fits_unit(&self, n: usize, u: usize, start: usize) -> bool {
+        let inst = self.inst;
+        let need = &inst.needs[n];
+        let end = start + need.weeks;
+        if end > inst.weeks || self.assigned[n].is_some() {
+            return false;
+        }
+        if self.student_busy[need.student] & span_bits(start, need.weeks) != 0 {
+            return false;
+        }
+        let Some(places) = inst.units[u].places.get(&need.profession) else { return false };
+        let load = &self.unit_load[u][&need.profession];
+        if (start..end).any(|w| load[w] >= places[w]) {
+            return false;
+        }
+        if let Some(r) = self.remit_entry(n, u) {
+            if let Some(max) = inst.remits[r].max {
+                if self.remit_weeks[r] + need.weeks as u32 > max {
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
+    fn supervisor_free(&self, h: usize, n: usize, start: usize) -> bool {
+        let inst = self.inst;
+        let need = &inst.needs[n];
+        if !inst.supervisor_fits(h, n, start) {
+            return false;
+        }
+        let max = inst.supervisors[h].max_students;
+        let (_, per_programme) = inst.programme_rules[need.programme];
+        let load = &self.supervisor_load[h];
+        let programme_load = self.supervisor_programme_load.get(&(h, need.programme));
+        (start..start + need.weeks)
+            .all(|w| load[w] < max && programme_load.is_none_or(|l| l[w] < per_programme))
+    }
+
+    /// The supervisor this need would get at the unit from `start`, if it fits there now.
+    /// Prefers the supervisor with the least room left, keeping roomier ones for others.
+    pub fn can_place(&self, n: usize, u: usize, start: usize) -> Option<usize> {
+        if !self.fits_unit(n, u, start) {
+            return None;
+        }
+        let need_weeks = self.inst.needs[n].weeks;
+        self.inst.units[u]
+            .supervisors
+            .iter()
+            .copied()
+            .filter(|&h| self.supervisor_free(h, n, start))
+            .min_by_key(|&h| {
+                let room = (start..start + need_weeks)
+                    .map(|w| self.inst.supervisors[h].max_students - self.supervisor_load[h][w])
+                    .min()
+                    .unwrap_or(0);
+                (room, h)
+            })
+    }
+
+    /// Whether this exact placement (a lock) fits now.
+    pub fn can_place_with(&self, n: usize, u: usize, h: usize, start: usize) -> bool {
+        self.inst.units[u].supervisors.contains(&h) && self.fits_unit(n, u, start) && self.supervisor_free(h, n, start)
+    }
+
+    /// Records a placement (the caller checked it fits).
+    pub fn place(&mut self, n: usize, a: Assigned) {
+        self.apply(n, a, true);
+        self.assigned[n] = Some(a);
+        self.at_unit[a.unit].push(n);
+    }
+
+    /// Takes a placement back.
+    pub fn remove(&mut self, n: usize) -> Option<Assigned> {
+        let a = self.assigned[n].take()?;
+        self.apply(n, a, false);
+        let here = &mut self.at_unit[a.unit];
+        if let Some(i) = here.iter().position(|&m| m == n) {
+            here.swap_remove(i);
+        }
+        Some(a)
+    }
+
+    fn apply(&mut self, n: usize, a: Assigned, add: bool) {
+        let inst = self.inst;
+        let need = &inst.needs[n];
+        let weeks = a.start..a.start + need.weeks;
+        let step = |x: &mut u32| {
+            if add {
+                *x += 1
+            } else {
+                *x -= 1
+            }
+        };
+        let unit_load = self.unit_load[a.unit].get_mut(&need.profession).expect("unit has places of the profession");
+        weeks.clone().for_each(|w| step(&mut unit_load[w]));
+        weeks.clone().for_each(|w| step(&mut self.supervisor_load[a.supervisor][w]));
+        let programme_load = self
+            .supervisor_programme_load
+            .entry((a.supervisor, need.programme))
+            .or_insert_with(|| vec![0; inst.weeks]);
+        weeks.clone().for_each(|w| step(&mut programme_load[w]));
+        self.student_busy[need.student] ^= span_bits(a.start, need.weeks);
+        if let Some(r) = self.remit_entry(n, a.unit) {
+            let len = need.weeks as u32;
+            if add {
+                self.remit_weeks[r] += len;
+            } else {
+                self.remit_weeks[r] -= len;
+            }
+        }
+    }
+
+    /// What placing `n` at `u` changes in the remit shortfall cost (negative: it helps).
+    pub fn remit_gain(&self, n: usize, u: usize) -> f64 {
+        let Some(r) = self.remit_entry(n, u) else { return 0.0 };
+        let min = self.inst.remits[r].min;
+        let have = self.remit_weeks[r];
+        let add = self.inst.needs[n].weeks as u32;
+        let helped = min.saturating_sub(have).min(add);
+        -(f64::from(helped)) * self.inst.shortfall_weight
+    }
+
+    /// The cost of the current plan as the format defines it.
+    pub fn total_cost(&self) -> f64 {
+        let inst = self.inst;
+        let mut cost = 0.0;
+        for (n, a) in self.assigned.iter().enumerate() {
+            match a {
+                Some(a) => cost += a.cost,
+                None => cost += inst.needs[n].unplaced_cost,
+            }
+        }
+        for (r, remit) in inst.remits.iter().enumerate() {
+            cost += inst.shortfall_weight * f64::from(remit.min.saturating_sub(self.remit_weeks[r]));
+        }
+        cost
+    }
+}

@@ -1,0 +1,377 @@
+//! The LP/MIP model over HiGHS, built column by column (the fast way to feed large column
+//! sets to the solver).
+//!
+//! One column per need, unit and start ("pattern" model) with supervisors aggregated per unit,
+//! profession and week (`Supervision::Aggregated`, for the bound and for guidance at any size),
+//! or one column per need, unit, supervisor and start (`Supervision::Named`, exact, for small
+//! terms). Rows are created when a column first needs them.
+
+use crate::instance::Instance;
+use highs::{ColProblem, Model, Row, Sense};
+use std::collections::HashMap;
+
+/// How supervisors appear in the model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Supervision {
+    /// Capacity of supervisors summed per unit, profession and week: a relaxation.
+    Aggregated,
+    /// Every supervisor by name: exact.
+    Named,
+}
+
+/// A constraint of the model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RowKey {
+    /// A need is placed at most once.
+    Need(usize),
+    /// Declared places of a unit, profession and week.
+    Places(usize, usize, usize),
+    /// All supervisors of a unit, profession and week.
+    Supervisors(usize, usize, usize),
+    /// Trained supervisors of a unit, profession and week (students whose programme requires them).
+    Trained(usize, usize, usize),
+    /// Supervisors of a unit and week for one programme, within its supervision model.
+    ProgrammeSupervision(usize, usize, usize),
+    /// One supervisor's students in a week.
+    Supervisor(usize, usize),
+    /// One supervisor's students of one programme in a week.
+    SupervisorProgramme(usize, usize, usize),
+    /// A student in one place per week.
+    StudentWeek(usize, usize),
+    /// Remit maximum.
+    RemitMax(usize),
+    /// Remit minimum (with its shortfall column).
+    RemitMin(usize),
+    /// Whole teams: members of a profession at a ward and start, minus team size × teams.
+    Team(usize, usize, usize),
+}
+
+/// A column: a need placed by one of its options (and a named supervisor in the exact model).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Pattern {
+    /// Need position.
+    pub need: usize,
+    /// Option position within the need's options.
+    pub option: usize,
+    /// The named supervisor (exact model only).
+    pub supervisor: Option<usize>,
+}
+
+/// The model being built, with what each column and row stands for.
+pub struct LpModel<'i, 'a> {
+    inst: &'i Instance<'a>,
+    /// Rows, in the order they were added, with their bounds.
+    pub rows: Vec<(RowKey, f64, f64)>,
+    row_of: HashMap<RowKey, Row>,
+    /// Pattern columns, in the order added (after the fixed columns).
+    pub patterns: Vec<Pattern>,
+    /// Shortfall columns (remit entry) and team columns (ward, start), in the order added.
+    pub fixed_columns: Vec<FixedColumn>,
+    /// Column index of each column.
+    pub columns: usize,
+    pattern_index: HashMap<Pattern, usize>,
+    problem: Option<ColProblem>,
+    model: Option<Model>,
+    integer: bool,
+}
+
+/// A column that is not a pattern.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum FixedColumn {
+    /// Shortfall of a remit minimum: cost per week, upper bound.
+    Shortfall {
+        /// The remit entry.
+        remit: usize,
+        /// Cost per week short.
+        cost: f64,
+        /// The minimum (at most this short).
+        upper: f64,
+    },
+    /// Number of teams at a ward and start, up to its maximum.
+    Teams {
+        /// The ward.
+        unit: usize,
+        /// The open-week position of the start.
+        start: usize,
+        /// Most teams per start.
+        upper: f64,
+    },
+}
+
+impl<'i, 'a> LpModel<'i, 'a> {
+    /// An empty model; `integer` makes patterns and teams integer (a MIP).
+    pub fn new(inst: &'i Instance<'a>, mode: Supervision, integer: bool) -> Self {
+        // The supervision mode shows in the columns: a pattern names a supervisor or not.
+        let _ = mode;
+        let mut m = LpModel {
+            inst,
+            rows: Vec::new(),
+            row_of: HashMap::new(),
+            patterns: Vec::new(),
+            fixed_columns: Vec::new(),
+            columns: 0,
+            pattern_index: HashMap::new(),
+            problem: Some(ColProblem::default()),
+            model: None,
+            integer,
+        };
+        m.add_fixed_columns();
+        m
+    }
+
+    fn bounds(&self, key: RowKey) -> (f64, f64) {
+        let inst = self.inst;
+        let cap = |x: u32| (f64::NEG_INFINITY, f64::from(x));
+        match key {
+            RowKey::Need(_) | RowKey::StudentWeek(..) => (f64::NEG_INFINITY, 1.0),
+            RowKey::Places(u, p, w) => cap(inst.units[u].places.get(&p).map_or(0, |row| row[w])),
+            RowKey::Supervisors(u, p, w) => cap(self.supervisor_capacity(u, p, w, |_| true, |h| inst.supervisors[h].max_students)),
+            RowKey::Trained(u, p, w) => {
+                cap(self.supervisor_capacity(u, p, w, |h| inst.supervisors[h].trained, |h| inst.supervisors[h].max_students))
+            }
+            RowKey::ProgrammeSupervision(u, programme, w) => {
+                let (trained_required, per) = inst.programme_rules[programme];
+                let p = inst.programme_profession[programme];
+                cap(self.supervisor_capacity(
+                    u,
+                    p,
+                    w,
+                    |h| inst.supervisors[h].trained || !trained_required,
+                    |h| inst.supervisors[h].max_students.min(per),
+                ))
+            }
+            RowKey::Supervisor(h, _) => cap(inst.supervisors[h].max_students),
+            RowKey::SupervisorProgramme(_, programme, _) => cap(inst.programme_rules[programme].1),
+            RowKey::RemitMax(r) => cap(inst.remits[r].max.unwrap_or(u32::MAX)),
+            RowKey::RemitMin(r) => (f64::from(inst.remits[r].min), f64::INFINITY),
+            RowKey::Team(..) => (0.0, 0.0),
+        }
+    }
+
+    fn supervisor_capacity(
+        &self,
+        u: usize,
+        profession: usize,
+        w: usize,
+        admit: impl Fn(usize) -> bool,
+        take: impl Fn(usize) -> u32,
+    ) -> u32 {
+        let inst = self.inst;
+        inst.units[u]
+            .supervisors
+            .iter()
+            .copied()
+            .filter(|&h| {
+                let s = &inst.supervisors[h];
+                s.profession == profession && s.available.contains(&w) && admit(h)
+            })
+            .map(take)
+            .sum()
+    }
+
+    fn row(&mut self, key: RowKey) -> Row {
+        if let Some(r) = self.row_of.get(&key) {
+            return *r;
+        }
+        let (lo, hi) = self.bounds(key);
+        let row = match (&mut self.problem, &mut self.model) {
+            (Some(p), _) => p.add_row(lo..=hi),
+            (None, Some(m)) => m.add_row(lo..=hi, std::iter::empty()),
+            (None, None) => unreachable!("a model is always present"),
+        };
+        self.rows.push((key, lo, hi));
+        self.row_of.insert(key, row);
+        row
+    }
+
+    /// The rows a pattern takes part in, with coefficients.
+    pub fn pattern_rows(&self, pat: Pattern) -> Vec<(RowKey, f64)> {
+        let inst = self.inst;
+        let need = &inst.needs[pat.need];
+        let opt = inst.options[pat.need][pat.option];
+        let (u, start) = (opt.unit as usize, opt.start as usize);
+        let p = need.profession;
+        let (trained_required, _) = inst.programme_rules[need.programme];
+        let multi = inst.student_needs[need.student].len() > 1;
+        let mut rows = vec![(RowKey::Need(pat.need), 1.0)];
+        for w in start..start + need.weeks {
+            rows.push((RowKey::Places(u, p, w), 1.0));
+            match pat.supervisor {
+                None => {
+                    rows.push((RowKey::Supervisors(u, p, w), 1.0));
+                    if trained_required {
+                        rows.push((RowKey::Trained(u, p, w), 1.0));
+                    }
+                    rows.push((RowKey::ProgrammeSupervision(u, need.programme, w), 1.0));
+                }
+                Some(h) => {
+                    rows.push((RowKey::Supervisor(h, w), 1.0));
+                    if inst.programme_rules[need.programme].1 < inst.supervisors[h].max_students {
+                        rows.push((RowKey::SupervisorProgramme(h, need.programme, w), 1.0));
+                    }
+                }
+            }
+            if multi {
+                rows.push((RowKey::StudentWeek(need.student, w), 1.0));
+            }
+        }
+        if let Some(&r) = inst.remit_of.get(&(inst.units[u].provider, need.programme)) {
+            let weeks = need.weeks as f64;
+            if inst.remits[r].max.is_some() {
+                rows.push((RowKey::RemitMax(r), weeks));
+            }
+            if inst.remits[r].min > 0 {
+                rows.push((RowKey::RemitMin(r), weeks));
+            }
+        }
+        if need.ipl {
+            rows.push((RowKey::Team(u, start, p), 1.0));
+        }
+        rows
+    }
+
+    /// The objective coefficient of a pattern: its cost minus the cost of leaving the need out.
+    pub fn pattern_cost(&self, pat: Pattern) -> f64 {
+        self.inst.options[pat.need][pat.option].cost - self.inst.needs[pat.need].unplaced_cost
+    }
+
+    /// The constant of the objective: every need unplaced.
+    pub fn constant(&self) -> f64 {
+        self.inst.needs.iter().map(|n| n.unplaced_cost).sum()
+    }
+
+    fn add_fixed_columns(&mut self) {
+        let inst = self.inst;
+        for (r, remit) in inst.remits.iter().enumerate() {
+            if remit.min > 0 {
+                let row = self.row(RowKey::RemitMin(r));
+                let upper = f64::from(remit.min);
+                self.push_column(inst.shortfall_weight, 0.0, upper, &[(row, 1.0)], false);
+                self.fixed_columns.push(FixedColumn::Shortfall { remit: r, cost: inst.shortfall_weight, upper });
+            }
+        }
+        for (u, unit) in inst.units.iter().enumerate() {
+            let Some(ipl) = &unit.ipl else { continue };
+            for &start in &ipl.starts {
+                let rows: Vec<(Row, f64)> =
+                    ipl.team.iter().map(|&(p, size)| (self.row(RowKey::Team(u, start, p)), -f64::from(size))).collect();
+                let upper = f64::from(ipl.max_teams);
+                let integer = self.integer;
+                self.push_column(0.0, 0.0, upper, &rows, integer);
+                self.fixed_columns.push(FixedColumn::Teams { unit: u, start, upper });
+            }
+        }
+    }
+
+    fn push_column(&mut self, cost: f64, lower: f64, upper: f64, rows: &[(Row, f64)], integer: bool) {
+        match (&mut self.problem, &mut self.model) {
+            (Some(p), _) if integer => p.add_integer_column(cost, lower..=upper, rows.iter().copied()),
+            (Some(p), _) => p.add_column(cost, lower..=upper, rows.iter().copied()),
+            (None, Some(m)) => {
+                m.add_col(cost, lower..=upper, rows.iter().copied());
+            }
+            (None, None) => unreachable!("a model is always present"),
+        }
+        self.columns += 1;
+    }
+
+    /// Adds a pattern column (once).
+    pub fn add_pattern(&mut self, pat: Pattern) -> bool {
+        self.add_pattern_from(pat, 0.0)
+    }
+
+    /// Adds a pattern column with a lower bound (1 fixes it: a lock).
+    pub fn add_pattern_from(&mut self, pat: Pattern, lower: f64) -> bool {
+        if self.pattern_index.contains_key(&pat) {
+            return false;
+        }
+        let rows: Vec<(Row, f64)> = self.pattern_rows(pat).into_iter().map(|(k, c)| (self.row(k), c)).collect();
+        let cost = self.pattern_cost(pat);
+        let integer = self.integer;
+        self.push_column(cost, lower, 1.0, &rows, integer);
+        self.pattern_index.insert(pat, self.columns - 1);
+        self.patterns.push(pat);
+        true
+    }
+
+    /// Column index of a pattern, if present.
+    pub fn column_of(&self, pat: &Pattern) -> Option<usize> {
+        self.pattern_index.get(pat).copied()
+    }
+
+    /// Solves (warm-starting from the previous solve when columns were added since) and returns
+    /// the solution, or `None` when HiGHS gives none.
+    pub fn solve(&mut self, options: &SolveOptions) -> Option<LpSolution> {
+        let mut model = match self.model.take() {
+            Some(m) => m,
+            None => Model::new(self.problem.take().expect("problem not yet passed")),
+        };
+        model.set_sense(Sense::Minimise);
+        model.make_quiet();
+        model.set_option("threads", 1);
+        model.set_option("random_seed", 1);
+        if let Some(limit) = options.time_limit {
+            model.set_option("time_limit", limit.max(0.01));
+        }
+        if let Some(gap) = options.mip_rel_gap {
+            model.set_option("mip_rel_gap", gap);
+        }
+        if let Some(start) = &options.start {
+            let _ = model.try_set_solution(Some(start), None, None, None);
+        }
+        let solved = model.solve();
+        let status = solved.status();
+        let solution = solved.get_solution();
+        let objective = solved.objective_value() + self.constant();
+        let mip_bound = if self.integer {
+            solved.double_info_value(c"mip_dual_bound").ok().map(|b| b + self.constant())
+        } else {
+            None
+        };
+        let has_primal = matches!(
+            solved.primal_solution_status(),
+            highs::HighsSolutionStatus::Feasible
+        );
+        let out = LpSolution {
+            status: format!("{status:?}"),
+            optimal: status == highs::HighsModelStatus::Optimal,
+            has_primal,
+            objective,
+            columns: solution.columns().to_vec(),
+            row_duals: solution.dual_rows().to_vec(),
+            mip_bound,
+        };
+        self.model = Some(solved.into());
+        Some(out)
+    }
+}
+
+/// Options of one solve.
+#[derive(Debug, Clone, Default)]
+pub struct SolveOptions {
+    /// Seconds HiGHS may take (it does not always stop on time: callers keep their own clock).
+    pub time_limit: Option<f64>,
+    /// Relative MIP gap at which HiGHS may stop.
+    pub mip_rel_gap: Option<f64>,
+    /// A starting point (column values), for the MIP.
+    pub start: Option<Vec<f64>>,
+}
+
+/// What one solve gave.
+#[derive(Debug, Clone)]
+pub struct LpSolution {
+    /// HiGHS's model status, for reporting.
+    pub status: String,
+    /// Solved to optimality.
+    pub optimal: bool,
+    /// A primal solution is available.
+    pub has_primal: bool,
+    /// Objective including the constant.
+    pub objective: f64,
+    /// Column values.
+    pub columns: Vec<f64>,
+    /// Row duals.
+    pub row_duals: Vec<f64>,
+    /// The MIP's proven bound (with the constant), when integer.
+    pub mip_bound: Option<f64>,
+}

@@ -1,0 +1,150 @@
+//! The LP relaxation by column generation: a proven lower bound on the cost of any valid plan,
+//! and the LP solution that guides rounding.
+//!
+//! The restricted model starts with each need's cheapest units; pricing then looks at every
+//! option of every need with the LP's duals and adds those with negative reduced cost, until
+//! none is left (the LP over all options is solved) or time runs out. Every round gives a
+//! Lagrangian bound from its duals, valid whether or not pricing has finished.
+
+use crate::construct::Guidance;
+use crate::instance::Instance;
+use crate::lp::{FixedColumn, LpModel, Pattern, RowKey, SolveOptions, Supervision};
+use std::collections::HashMap;
+use std::time::Instant;
+
+/// What the relaxation found.
+pub struct Relaxation {
+    /// A proven lower bound on the cost of any valid plan.
+    pub bound: f64,
+    /// The last restricted LP's objective.
+    pub lp_objective: f64,
+    /// LP value of every option of every need.
+    pub values: Guidance,
+    /// Whether pricing finished (the LP over all options is solved).
+    pub converged: bool,
+    /// Pricing rounds.
+    pub rounds: usize,
+    /// Columns in the final model.
+    pub columns: usize,
+}
+
+/// Cheapest distinct units each need starts with.
+const INITIAL_UNITS: usize = 4;
+/// Columns added per need and pricing round at most.
+const ADDED_PER_NEED: usize = 3;
+
+/// Solves the relaxation until pricing finishes or the deadline passes.
+pub fn relax(inst: &Instance, deadline: Instant) -> Option<Relaxation> {
+    let mut lp = LpModel::new(inst, Supervision::Aggregated, false);
+    for (n, options) in inst.options.iter().enumerate() {
+        let mut order: Vec<usize> = (0..options.len()).collect();
+        order.sort_by(|&a, &b| options[a].cost.total_cmp(&options[b].cost).then(a.cmp(&b)));
+        let mut units: Vec<u32> = Vec::new();
+        for o in order {
+            let u = options[o].unit;
+            if !units.contains(&u) {
+                if units.len() == INITIAL_UNITS && !inst.needs[n].ipl {
+                    continue;
+                }
+                units.push(u);
+            }
+            lp.add_pattern(Pattern { need: n, option: o, supervisor: None });
+        }
+    }
+    let mut bound = f64::NEG_INFINITY;
+    let mut rounds = 0;
+    let mut last;
+    let converged = loop {
+        rounds += 1;
+        let remaining = deadline.saturating_duration_since(Instant::now()).as_secs_f64();
+        let solution = lp.solve(&SolveOptions { time_limit: Some(remaining), ..Default::default() })?;
+        if !solution.optimal {
+            last = Some(solution);
+            break false;
+        }
+        let duals: HashMap<RowKey, f64> = lp
+            .rows
+            .iter()
+            .zip(&solution.row_duals)
+            .map(|(&(key, lo, hi), &y)| {
+                // Clamp to the sign a row's sense allows, so the bound stays valid.
+                let y = if lo == f64::NEG_INFINITY { y.min(0.0) } else if hi == f64::INFINITY { y.max(0.0) } else { y };
+                (key, y)
+            })
+            .collect();
+        let (round_bound, added) = price(inst, &mut lp, &duals);
+        bound = bound.max(round_bound);
+        last = Some(solution);
+        if added == 0 {
+            break true;
+        }
+        if Instant::now() >= deadline {
+            break false;
+        }
+    };
+    let last = last?;
+    let mut values: Guidance = inst.options.iter().map(|o| vec![0.0; o.len()]).collect();
+    let offset = lp.fixed_columns.len();
+    for (i, pat) in lp.patterns.iter().enumerate() {
+        if let Some(x) = last.columns.get(offset + i) {
+            values[pat.need][pat.option] = *x;
+        }
+    }
+    Some(Relaxation { bound, lp_objective: last.objective, values, converged, rounds, columns: lp.columns })
+}
+
+/// Prices every option; adds the most negative columns; returns the round's Lagrangian bound
+/// and how many columns were added.
+fn price(inst: &Instance, lp: &mut LpModel, duals: &HashMap<RowKey, f64>) -> (f64, usize) {
+    let dual = |k: &RowKey| duals.get(k).copied().unwrap_or(0.0);
+    // Σ y·b over the dualised rows (all but the needs' own rows).
+    let mut bound = lp.constant();
+    for &(key, lo, hi) in &lp.rows {
+        if matches!(key, RowKey::Need(_)) {
+            continue;
+        }
+        let y = dual(&key);
+        if y < 0.0 {
+            bound += y * hi;
+        } else if y > 0.0 {
+            bound += y * lo;
+        }
+    }
+    for column in &lp.fixed_columns {
+        let (rc, upper) = match *column {
+            FixedColumn::Shortfall { remit, cost, upper } => (cost - dual(&RowKey::RemitMin(remit)), upper),
+            FixedColumn::Teams { unit, start, upper } => {
+                let ipl = inst.units[unit].ipl.as_ref().expect("teams only on training wards");
+                (ipl.team.iter().map(|&(p, size)| f64::from(size) * dual(&RowKey::Team(unit, start, p))).sum(), upper)
+            }
+        };
+        bound += rc.min(0.0) * upper;
+    }
+    let mut added = 0;
+    for n in 0..inst.needs.len() {
+        let need_dual = dual(&RowKey::Need(n));
+        let mut candidates: Vec<(f64, usize)> = Vec::new();
+        let mut best = 0.0f64;
+        for o in 0..inst.options[n].len() {
+            let pat = Pattern { need: n, option: o, supervisor: None };
+            let mut rc = lp.pattern_cost(pat);
+            for (key, coeff) in lp.pattern_rows(pat) {
+                if !matches!(key, RowKey::Need(_)) {
+                    rc -= coeff * dual(&key);
+                }
+            }
+            best = best.min(rc);
+            if rc - need_dual < -1e-7 && lp.column_of(&pat).is_none() {
+                candidates.push((rc - need_dual, o));
+            }
+        }
+        bound += best;
+        candidates.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        for (_, o) in candidates.into_iter().take(ADDED_PER_NEED) {
+            if lp.add_pattern(Pattern { need: n, option: o, supervisor: None }) {
+                added += 1;
+            }
+        }
+    }
+    (bound, added)
+}
