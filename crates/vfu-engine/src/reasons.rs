@@ -63,10 +63,11 @@ pub fn explain(inst: &Instance, ledger: &Ledger, n: usize) -> (UnplacedReason, S
                     why.push(format!("{} excludes {}", student.id, student.excluded_units.join(", ")));
                 }
                 format!(
-                    "{} offer {} but none fits {}: level, age, clearances or exclusions rule them out{}.",
-                    plural(offering.len(), "unit", "units"),
+                    "{} {} but none fits {}: level, age, clearances or exclusions rule {} out{}.",
+                    plural(offering.len(), "unit offers", "units offer"),
                     record.area,
                     who,
+                    if offering.len() == 1 { "it" } else { "them" },
                     if why.is_empty() { String::new() } else { format!(" ({})", why.join("; ")) }
                 )
             };
@@ -87,8 +88,8 @@ pub fn explain(inst: &Instance, ledger: &Ledger, n: usize) -> (UnplacedReason, S
             return (
                 UnplacedReason::NoCapacity,
                 format!(
-                    "{} take {} in {} ({}), but none declares {} places for {} weeks running in {window}.",
-                    plural(admitting.len(), "unit", "units"),
+                    "{} {} in {} ({}), but none declares {} places for {} weeks running in {window}.",
+                    plural(admitting.len(), "unit takes", "units take"),
                     who,
                     record.area,
                     some_units(inst, &admitting),
@@ -101,8 +102,8 @@ pub fn explain(inst: &Instance, ledger: &Ledger, n: usize) -> (UnplacedReason, S
         return (
             UnplacedReason::NoEligibleUnit,
             format!(
-                "{} declare places for {} in {} ({}), but no {}{} supervisor there is available for {} weeks running in {window}.",
-                plural(with_places.len(), "unit", "units"),
+                "{} places for {} in {} ({}), but no {}{} supervisor there is available for {} weeks running in {window}.",
+                plural(with_places.len(), "unit declares", "units declare"),
                 who,
                 record.area,
                 some_units(inst, &with_places),
@@ -180,8 +181,8 @@ pub fn explain(inst: &Instance, ledger: &Ledger, n: usize) -> (UnplacedReason, S
         _ => window.clone(),
     };
     let mut detail = format!(
-        "{} offer {} to {} ({}); ",
-        plural(units.len(), "unit", "units"),
+        "{} {} to {} ({}); ",
+        plural(units.len(), "unit offers", "units offer"),
         record.area,
         who,
         some_units(inst, &units)

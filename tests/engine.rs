@@ -1,0 +1,217 @@
+//! The matching engine judged by the independent plan checker: the known optimum of the
+//! example, brute-force optima of tiny terms, random terms (property tests), locks, re-planning
+//! and determinism.
+
+use proptest::prelude::*;
+use std::time::Duration;
+use vfu_core::checker::{check_plan, Rule};
+use vfu_core::cost::plan_cost;
+use vfu_core::format::write_plan;
+use vfu_core::generate::{generate_scenario, GeneratorOptions};
+use vfu_core::index::ScenarioIndex;
+use vfu_core::plan::{Placement, Plan, Unplaced, UnplacedReason};
+use vfu_core::Scenario;
+use vfu_engine::{solve, EngineOptions, Status};
+use vfu_tests::{example_plan, example_scenario};
+
+fn options(seconds: u64) -> EngineOptions {
+    EngineOptions { time_limit: Duration::from_secs(seconds), ..Default::default() }
+}
+
+/// Solves and asserts the plan passes the checker at its stated objective, with a bound no
+/// higher than its cost.
+fn solve_checked(scenario: &Scenario, opts: &EngineOptions) -> (Plan, Status) {
+    let outcome = solve(scenario, opts).expect("engine runs");
+    let plan = outcome.plan.expect("a plan");
+    let report = check_plan(scenario, &plan);
+    assert!(report.violations.is_empty(), "{:#?}", report.violations);
+    assert!(report.is_valid(), "objective {} vs cost {:?}, bound {:?}", plan.objective, report.cost, plan.bound);
+    (plan, outcome.status)
+}
+
+#[test]
+fn tiny_is_solved_to_its_known_optimum() {
+    let scenario = example_scenario("tiny.json");
+    let (plan, status) = solve_checked(&scenario, &options(30));
+    let known = example_plan("tiny.plan.json").objective;
+    assert!((plan.objective - known).abs() < 1e-6, "{} vs {known}", plan.objective);
+    assert_eq!(status, Status::Optimal);
+    let reasons: Vec<(&str, UnplacedReason)> = plan.unplaced.iter().map(|u| (u.need.as_str(), u.reason)).collect();
+    assert_eq!(reasons, [("st-03-1", UnplacedReason::IplTeam), ("st-10-1", UnplacedReason::NoEligibleUnit)]);
+    assert!(plan.unplaced[1].detail.contains("st-10 lacks mrsa_screening"), "{}", plan.unplaced[1].detail);
+}
+
+#[test]
+fn the_same_scenario_gives_the_same_plan_byte_for_byte() {
+    let scenario = generate_scenario(&GeneratorOptions { students: 120, seed: 3 });
+    let a = solve(&scenario, &options(60)).unwrap().plan.unwrap();
+    let b = solve(&scenario, &options(60)).unwrap().plan.unwrap();
+    assert_eq!(write_plan(&a), write_plan(&b));
+}
+
+#[test]
+fn a_lock_that_breaks_a_rule_is_reported_by_need_and_rule() {
+    let mut scenario = example_scenario("tiny.json");
+    // st-12 is under 18; Avdelning 12 does not take minors.
+    scenario.locked.push(vfu_core::model::LockedPlacement {
+        need: "st-12-1".into(),
+        unit: "ks-avd12".into(),
+        supervisor: "ks-avd12-h3".into(),
+        start: "2027-W45".parse().unwrap(),
+    });
+    let outcome = solve(&scenario, &options(10)).unwrap();
+    assert_eq!(outcome.status, Status::InfeasibleLocks);
+    assert!(outcome.plan.is_none());
+    assert_eq!(outcome.lock_conflicts.len(), 1, "{:#?}", outcome.lock_conflicts);
+    assert_eq!(outcome.lock_conflicts[0].rule, Rule::Eligibility);
+    assert_eq!(outcome.lock_conflicts[0].need.as_deref(), Some("st-12-1"));
+}
+
+#[test]
+fn locks_are_kept_exactly() {
+    let scenario = generate_scenario(&GeneratorOptions { students: 300, seed: 5 });
+    assert!(!scenario.locked.is_empty());
+    let (plan, _) = solve_checked(&scenario, &options(60));
+    for lock in &scenario.locked {
+        let p = plan.placements.iter().find(|p| p.need == lock.need).expect("locked need placed");
+        assert_eq!((&p.unit, &p.supervisor, p.start), (&lock.unit, &lock.supervisor, lock.start));
+    }
+}
+
+#[test]
+fn a_replan_after_a_unit_withdraws_moves_only_what_it_must() {
+    let mut scenario = generate_scenario(&GeneratorOptions { students: 400, seed: 2 });
+    let (first, _) = solve_checked(&scenario, &options(60));
+    // The unit with the most placements withdraws all its places.
+    let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+    for p in &first.placements {
+        *counts.entry(p.unit.as_str()).or_default() += 1;
+    }
+    let (gone, displaced) = counts.iter().filter(|(u, _)| !scenario.locked.iter().any(|l| l.unit == **u)).max_by_key(|(_, n)| **n).map(|(u, n)| (u.to_string(), *n)).unwrap();
+    let unit = scenario.units.iter_mut().find(|u| u.id == gone).unwrap();
+    unit.capacity.iter_mut().for_each(|c| c.places = 0);
+    let opts = EngineOptions { previous: Some(first.clone()), ..options(60) };
+    let outcome = solve(&scenario, &opts).unwrap();
+    let second = outcome.plan.unwrap();
+    assert!(check_plan(&scenario, &second).is_valid());
+    let moved = outcome.stats.moved;
+    assert!(moved >= displaced, "{moved} moved, {displaced} displaced");
+    assert!(moved <= displaced + displaced.max(3), "{moved} moved for {displaced} displaced at {gone}");
+    assert!(second.placements.iter().all(|p| p.unit != gone));
+}
+
+/// Every plan of a tiny scenario, by brute force over each need's valid single placements.
+fn brute_force_optimum(scenario: &Scenario) -> f64 {
+    let ix = ScenarioIndex::new(scenario);
+    let mut per_need: Vec<Vec<Option<Placement>>> = Vec::new();
+    for student in &scenario.students {
+        for need in &student.needs {
+            let mut choices = vec![None];
+            for unit in &scenario.units {
+                for sup in &unit.supervisors {
+                    for &start in ix.calendar.open_weeks() {
+                        let p = Placement {
+                            need: need.id.clone(),
+                            student: student.id.clone(),
+                            unit: unit.id.clone(),
+                            supervisor: sup.id.clone(),
+                            start,
+                        };
+                        // Keep it if it breaks no rule on its own (but whole teams, judged together).
+                        let plan = plan_with(scenario, std::slice::from_ref(&p));
+                        if check_plan(scenario, &plan).violations.iter().all(|v| matches!(v.rule, Rule::WholeTeams | Rule::Lock)) {
+                            choices.push(Some(p));
+                        }
+                    }
+                }
+            }
+            per_need.push(choices);
+        }
+    }
+    let mut best = f64::INFINITY;
+    let mut pick = vec![0usize; per_need.len()];
+    loop {
+        let placements: Vec<Placement> = pick.iter().zip(&per_need).filter_map(|(&i, c)| c[i].clone()).collect();
+        let plan = plan_with(scenario, &placements);
+        let report = check_plan(scenario, &plan);
+        if report.violations.is_empty() {
+            best = best.min(report.cost.total());
+        }
+        // Next combination.
+        let mut k = 0;
+        loop {
+            if k == pick.len() {
+                return best;
+            }
+            pick[k] += 1;
+            if pick[k] < per_need[k].len() {
+                break;
+            }
+            pick[k] = 0;
+            k += 1;
+        }
+    }
+}
+
+fn plan_with(scenario: &Scenario, placements: &[Placement]) -> Plan {
+    let mut plan = Plan {
+        term: scenario.term.id.clone(),
+        placements: placements.to_vec(),
+        unplaced: Vec::new(),
+        objective: 0.0,
+        bound: None,
+        extra: Default::default(),
+    };
+    for student in &scenario.students {
+        for need in &student.needs {
+            if !placements.iter().any(|p| p.need == need.id) {
+                plan.unplaced.push(Unplaced {
+                    need: need.id.clone(),
+                    student: student.id.clone(),
+                    reason: UnplacedReason::Other,
+                    detail: String::new(),
+                });
+            }
+        }
+    }
+    plan.objective = plan_cost(&ScenarioIndex::new(scenario), &plan).total();
+    plan
+}
+
+/// The example cut down to a few students (and the locks that concern them).
+fn tiny_subset(students: &[&str]) -> Scenario {
+    let mut s = example_scenario("tiny.json");
+    s.students.retain(|st| students.contains(&st.id.as_str()));
+    let needs: Vec<String> = s.students.iter().flat_map(|st| st.needs.iter().map(|n| n.id.clone())).collect();
+    s.locked.retain(|l| needs.contains(&l.need));
+    s
+}
+
+#[test]
+fn tiny_terms_cost_what_brute_force_finds() {
+    for group in [["st-01", "st-02", "st-04"], ["st-05", "st-06", "st-07"], ["st-08", "st-09", "st-12"], ["st-03", "st-10", "st-11"]] {
+        let scenario = tiny_subset(&group);
+        let (plan, status) = solve_checked(&scenario, &options(30));
+        let best = brute_force_optimum(&scenario);
+        assert!((plan.objective - best).abs() < 1e-6, "{group:?}: engine {} vs brute force {best}", plan.objective);
+        assert_eq!(status, Status::Optimal, "{group:?}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+
+    /// Every plan the engine makes passes the independent checker.
+    #[test]
+    fn every_plan_passes_the_checker(students in 5usize..80, seed in 0u64..10_000) {
+        let scenario = generate_scenario(&GeneratorOptions { students, seed });
+        let outcome = solve(&scenario, &options(20)).unwrap();
+        let plan = outcome.plan.unwrap();
+        let report = check_plan(&scenario, &plan);
+        prop_assert!(report.violations.is_empty(), "{:#?}", report.violations);
+        prop_assert!(report.is_valid());
+        if let Some(bound) = plan.bound {
+            prop_assert!(bound <= plan.objective + 1e-6 * plan.objective.abs().max(1.0));
+        }
+    }
+}
