@@ -87,7 +87,12 @@ fn a_replan_after_a_unit_withdraws_moves_only_what_it_must() {
     for p in &first.placements {
         *counts.entry(p.unit.as_str()).or_default() += 1;
     }
-    let (gone, displaced) = counts.iter().filter(|(u, _)| !scenario.locked.iter().any(|l| l.unit == **u)).max_by_key(|(_, n)| **n).map(|(u, n)| (u.to_string(), *n)).unwrap();
+    let (gone, displaced) = counts
+        .iter()
+        .filter(|(u, _)| !scenario.locked.iter().any(|l| l.unit == **u))
+        .max_by_key(|(_, n)| **n)
+        .map(|(u, n)| (u.to_string(), *n))
+        .unwrap();
     let unit = scenario.units.iter_mut().find(|u| u.id == gone).unwrap();
     unit.capacity.iter_mut().for_each(|c| c.places = 0);
     let opts = EngineOptions { previous: Some(first.clone()), ..options(60) };
@@ -119,7 +124,11 @@ fn brute_force_optimum(scenario: &Scenario) -> f64 {
                         };
                         // Keep it if it breaks no rule on its own (but whole teams, judged together).
                         let plan = plan_with(scenario, std::slice::from_ref(&p));
-                        if check_plan(scenario, &plan).violations.iter().all(|v| matches!(v.rule, Rule::WholeTeams | Rule::Lock)) {
+                        if check_plan(scenario, &plan)
+                            .violations
+                            .iter()
+                            .all(|v| matches!(v.rule, Rule::WholeTeams | Rule::Lock))
+                        {
                             choices.push(Some(p));
                         }
                     }
@@ -189,7 +198,12 @@ fn tiny_subset(students: &[&str]) -> Scenario {
 
 #[test]
 fn tiny_terms_cost_what_brute_force_finds() {
-    for group in [["st-01", "st-02", "st-04"], ["st-05", "st-06", "st-07"], ["st-08", "st-09", "st-12"], ["st-03", "st-10", "st-11"]] {
+    for group in [
+        ["st-01", "st-02", "st-04"],
+        ["st-05", "st-06", "st-07"],
+        ["st-08", "st-09", "st-12"],
+        ["st-03", "st-10", "st-11"],
+    ] {
         let scenario = tiny_subset(&group);
         let (plan, status) = solve_checked(&scenario, &options(30));
         let best = brute_force_optimum(&scenario);

@@ -90,8 +90,7 @@ fn rule_5_unit_capacity() {
     let akut = scenario.units.iter_mut().find(|u| u.id == "ks-akut").unwrap();
     akut.capacity.iter_mut().find(|c| c.profession == "medical_secretary").unwrap().places = 0;
     let v = only_rule_broken(&scenario, plan, Rule::UnitCapacity);
-    assert_eq!(v.len(), 4, "one per week of st-07-1: {v:#?}");
-    assert_eq!(v[0], "rule 5 (unit capacity): Akutmottagningen Solna (ks-akut) has 0 medical_secretary places in 2027-W47, but 1 medical_secretary student is placed there: st-07-1");
+    assert_eq!(v, ["rule 5 (unit capacity): Akutmottagningen Solna (ks-akut) has 0 medical_secretary places in 2027-W47..2027-W50, but 1 medical_secretary student is placed there: st-07-1"]);
 }
 
 #[test]

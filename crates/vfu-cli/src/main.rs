@@ -4,6 +4,7 @@
 //! the answer. Errors go to stderr as sentences naming the file and the JSON path they concern.
 //! Exit codes: 0 success, 1 a checked plan is not valid, 2 bad input or a failure.
 
+mod bench;
 mod check;
 mod solve;
 
@@ -68,6 +69,25 @@ enum Command {
         #[arg(long)]
         previous: Option<PathBuf>,
     },
+    /// Benchmark the engine on generated terms and print a table (markdown).
+    Bench {
+        /// Student counts of the generated terms (a "stress" variant of the largest, with 80 % of
+        /// the places, is added).
+        #[arg(long, value_delimiter = ',', default_value = "1000,5000,15000")]
+        sizes: Vec<usize>,
+        /// Seed of the generator.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Seconds per instance.
+        #[arg(long, default_value_t = 60.0)]
+        time_limit: f64,
+        /// Where the generated scenarios and plans are kept.
+        #[arg(long, default_value = "target/bench")]
+        dir: PathBuf,
+        /// Where to write the table; standard output when left out.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Generate a realistic Stockholm-like term, the same for the same seed.
     Generate {
         /// Number of students.
@@ -92,6 +112,9 @@ fn main() -> ExitCode {
         Command::Import { scenario, db } => import(&scenario, &db),
         Command::Export { term, db, out } => export(&term, &db, out.as_deref()),
         Command::Generate { students, seed, out } => generate(students, seed, out.as_deref()),
+        Command::Bench { sizes, seed, time_limit, dir, out } => {
+            bench::run(&sizes, seed, time_limit, &dir, out.as_deref())
+        }
         Command::Solve { scenario, out, time_limit, previous } => {
             solve::run(&scenario, &out, time_limit, previous.as_deref())
         }

@@ -7,7 +7,12 @@ use std::time::{Duration, Instant};
 use vfu_core::format::{read_plan, write_plan};
 use vfu_engine::{solve, EngineOptions, Status};
 
-pub(crate) fn run(scenario_path: &Path, out: &Path, time_limit: f64, previous: Option<&Path>) -> Result<ExitCode, Failure> {
+pub(crate) fn run(
+    scenario_path: &Path,
+    out: &Path,
+    time_limit: f64,
+    previous: Option<&Path>,
+) -> Result<ExitCode, Failure> {
     if !(time_limit.is_finite() && time_limit > 0.0) {
         return Err(Failure("--time-limit must be a positive number of seconds".into()));
     }
@@ -43,7 +48,10 @@ pub(crate) fn run(scenario_path: &Path, out: &Path, time_limit: f64, previous: O
         plan.objective
     );
     match plan.bound {
-        Some(b) => println!("Lower bound {b:.4}, gap {:.3} %", 100.0 * (plan.objective - b).max(0.0) / plan.objective.abs().max(1e-9)),
+        Some(b) => println!(
+            "Lower bound {b:.4}, gap {:.3} %",
+            100.0 * (plan.objective - b).max(0.0) / plan.objective.abs().max(1e-9)
+        ),
         None => println!("No lower bound was proven within the time limit"),
     }
     if options.previous.is_some() {
@@ -60,5 +68,18 @@ pub(crate) fn run(scenario_path: &Path, out: &Path, time_limit: f64, previous: O
         s.pricing_rounds,
         if s.mip_used { ", exact MIP" } else { "" }
     );
+    // Machine-readable figures for `vfu bench`.
+    println!("bench.options={}", s.options);
+    println!("bench.build={:.2}", s.build_seconds);
+    println!("bench.solve={:.2}", seconds - s.build_seconds);
+    println!("bench.peak_mib={}", peak_memory_mib().map_or("–".to_string(), |m| format!("{m:.0}")));
     Ok(ExitCode::SUCCESS)
+}
+
+/// The process's peak resident memory (Linux), in MiB.
+fn peak_memory_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
 }

@@ -449,27 +449,46 @@ impl Checker<'_, '_> {
                 .filter(|e| e.profession == profession)
                 .map(|e| (ix.calendar.range_span(e.from, e.to), e.places))
                 .collect();
+            // Overloaded weeks, consecutive ones with the same places and students merged.
+            let mut runs: Vec<(usize, usize, u64, Vec<&str>)> = Vec::new();
             for (w, needs) in weeks {
                 let places: u64 = entries.iter().filter(|(r, _)| r.contains(&w)).map(|(_, n)| u64::from(*n)).sum();
-                if needs.len() as u64 > places {
-                    let week = ix.calendar.open_weeks()[w];
-                    self.report(
-                        Rule::UnitCapacity,
-                        None,
-                        format!(
-                            "{} has {} in {week}, but {} placed there: {}",
-                            named(unit),
-                            plural(places, &format!("{profession} place"), &format!("{profession} places")),
-                            plural(
-                                needs.len() as u64,
-                                &format!("{profession} student is"),
-                                &format!("{profession} students are")
-                            ),
-                            needs.join(", ")
-                        ),
-                    );
+                if needs.len() as u64 <= places {
+                    continue;
+                }
+                match runs.last_mut() {
+                    Some(run) if run.1 + 1 == w && run.2 == places && run.3 == needs => run.1 = w,
+                    _ => runs.push((w, w, places, needs)),
                 }
             }
+            for (first, last, places, needs) in runs {
+                self.report(
+                    Rule::UnitCapacity,
+                    None,
+                    format!(
+                        "{} has {} in {}, but {} placed there: {}",
+                        named(unit),
+                        plural(places, &format!("{profession} place"), &format!("{profession} places")),
+                        self.week_span(first, last),
+                        plural(
+                            needs.len() as u64,
+                            &format!("{profession} student is"),
+                            &format!("{profession} students are")
+                        ),
+                        needs.join(", ")
+                    ),
+                );
+            }
+        }
+    }
+
+    /// `2027-W47` or `2027-W47..2027-W50`, for open-week positions.
+    fn week_span(&self, first: usize, last: usize) -> String {
+        let weeks = self.ix.calendar.open_weeks();
+        if first == last {
+            weeks[first].to_string()
+        } else {
+            format!("{}..{}", weeks[first], weeks[last])
         }
     }
 

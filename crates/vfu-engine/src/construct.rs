@@ -11,11 +11,19 @@ pub type Guidance = Vec<Vec<f64>>;
 /// A lock: need, unit, supervisor, start.
 pub type Lock = (usize, Assigned);
 
-/// Places the locks, then teams, then the rest.
-pub fn construct<'i, 'a>(inst: &'i Instance<'a>, locks: &[Lock], guidance: Option<&Guidance>) -> Ledger<'i, 'a> {
+/// Places the locks, then teams (those given, then any more that fit), then the rest.
+pub fn construct<'i, 'a>(
+    inst: &'i Instance<'a>,
+    locks: &[Lock],
+    guidance: Option<&Guidance>,
+    teams: Option<&[(usize, Assigned)]>,
+) -> Ledger<'i, 'a> {
     let mut ledger = Ledger::new(inst);
     for &(n, a) in locks {
         ledger.lock(n, a);
+    }
+    if let Some(teams) = teams {
+        place_teams(inst, &mut ledger, teams);
     }
     let value = |n: usize, o: usize| guidance.map_or(0.0, |g| g[n][o]);
     form_teams(inst, &mut ledger, &value);
@@ -39,7 +47,10 @@ pub fn construct<'i, 'a>(inst: &'i Instance<'a>, locks: &[Lock], guidance: Optio
             if ledger.assigned[n].is_none() {
                 let opt = inst.options[n][o];
                 if let Some(h) = ledger.can_place(n, opt.unit as usize, opt.start as usize) {
-                    ledger.place(n, Assigned { unit: opt.unit as usize, supervisor: h, start: opt.start as usize, cost: opt.cost });
+                    ledger.place(
+                        n,
+                        Assigned { unit: opt.unit as usize, supervisor: h, start: opt.start as usize, cost: opt.cost },
+                    );
                 }
             }
         }
@@ -84,6 +95,31 @@ pub fn place_cheapest(inst: &Instance, ledger: &mut Ledger, n: usize) -> bool {
     }
 }
 
+/// Places given team members, a ward's start at a time, all or none.
+fn place_teams(inst: &Instance, ledger: &mut Ledger, teams: &[(usize, Assigned)]) {
+    let mut groups: std::collections::BTreeMap<(usize, usize), Vec<(usize, Assigned)>> = Default::default();
+    for &(n, a) in teams {
+        if ledger.assigned[n].is_none() {
+            groups.entry((a.unit, a.start)).or_default().push((n, a));
+        }
+    }
+    for members in groups.values() {
+        let mut placed = Vec::new();
+        for &(n, a) in members {
+            if ledger.can_place_with(n, a.unit, a.supervisor, a.start) {
+                ledger.place(n, a);
+                placed.push(n);
+            }
+        }
+        if placed.len() != members.len() {
+            placed.into_iter().for_each(|n| {
+                ledger.remove(n);
+            });
+        }
+    }
+    let _ = inst;
+}
+
 /// Whole teams on every training ward and start, as many as fit, cheapest members first.
 fn form_teams(inst: &Instance, ledger: &mut Ledger, value: &dyn Fn(usize, usize) -> f64) {
     for (u, unit) in inst.units.iter().enumerate() {
@@ -98,13 +134,8 @@ fn form_teams(inst: &Instance, ledger: &mut Ledger, value: &dyn Fn(usize, usize)
                     })
                     .count() as u32
             };
-            let mut teams = ipl
-                .team
-                .iter()
-                .map(|(p, size)| present(ledger, *p).div_ceil(*size))
-                .max()
-                .unwrap_or(0)
-                .max(1);
+            let mut teams =
+                ipl.team.iter().map(|(p, size)| present(ledger, *p).div_ceil(*size)).max().unwrap_or(0).max(1);
             while teams <= ipl.max_teams {
                 let mut added = Vec::new();
                 let mut whole = true;
@@ -119,7 +150,12 @@ fn form_teams(inst: &Instance, ledger: &mut Ledger, value: &dyn Fn(usize, usize)
                         if let Some(o) =
                             inst.options[n].iter().position(|o| o.unit as usize == u && o.start as usize == start)
                         {
-                            candidates.push((-value(n, o), inst.options[n][o].cost - need.unplaced_cost, n, inst.options[n][o].cost));
+                            candidates.push((
+                                -value(n, o),
+                                inst.options[n][o].cost - need.unplaced_cost,
+                                n,
+                                inst.options[n][o].cost,
+                            ));
                         }
                     }
                     candidates.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));

@@ -46,7 +46,8 @@ fn relocate(
     let here = marginal(ledger, n, &current, penalty);
     let mut best: Option<(f64, Assigned)> = None;
     for opt in &inst.options[n] {
-        let a0 = Assigned { unit: opt.unit as usize, supervisor: usize::MAX, start: opt.start as usize, cost: opt.cost };
+        let a0 =
+            Assigned { unit: opt.unit as usize, supervisor: usize::MAX, start: opt.start as usize, cost: opt.cost };
         let m = marginal(ledger, n, &a0, penalty);
         if m >= here - 1e-9 || best.as_ref().is_some_and(|(b, _)| *b <= m) {
             continue;
@@ -100,7 +101,7 @@ fn insert_with_ejection(
             .collect();
         for m in blockers {
             tried += 1;
-            if tried > 40 {
+            if tried > 400 {
                 return false;
             }
             let old = ledger.remove(m).expect("blocker is placed");

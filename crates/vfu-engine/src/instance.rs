@@ -66,6 +66,8 @@ pub struct IplData {
     pub starts: Vec<usize>,
     /// Teams per start.
     pub max_teams: u32,
+    /// Length of a team placement in open weeks.
+    pub weeks: usize,
 }
 
 /// A unit, by index.
@@ -131,6 +133,9 @@ pub struct Instance<'a> {
     pub programme_profession: Vec<usize>,
     /// Every eligible option of every need.
     pub options: Vec<Vec<Option_>>,
+    /// Per student, the weeks two or more of their needs could both cover (only there can
+    /// their placements clash).
+    pub contested_weeks: Vec<WeekSet>,
     /// Remit shortfall weight.
     pub shortfall_weight: f64,
 }
@@ -163,8 +168,11 @@ impl<'a> Instance<'a> {
             professions.len() - 1
         };
         let programme_profession: Vec<usize> = scenario.programmes.iter().map(|p| prof(&p.profession)).collect();
-        let programme_rules =
-            scenario.programmes.iter().map(|p| (p.trained_supervisor_required, p.max_students_per_supervisor)).collect();
+        let programme_rules = scenario
+            .programmes
+            .iter()
+            .map(|p| (p.trained_supervisor_required, p.max_students_per_supervisor))
+            .collect();
 
         let mut supervisors = Vec::new();
         let mut units = Vec::with_capacity(scenario.units.len());
@@ -192,6 +200,7 @@ impl<'a> Instance<'a> {
                 team: ipl.team.iter().map(|(p, n)| (prof(p), *n)).collect(),
                 starts: ipl.starts.iter().filter_map(|w| cal.open_position(*w)).collect(),
                 max_teams: ipl.max_teams,
+                weeks: ipl.weeks as usize,
             });
             units.push(UnitData { provider: ix.providers[unit.provider.as_str()], places, supervisors: here, ipl });
         }
@@ -202,7 +211,12 @@ impl<'a> Instance<'a> {
             for entry in &provider.remit {
                 let programme = ix.programmes[entry.programme.as_str()];
                 remit_of.insert((p, programme), remits.len());
-                remits.push(RemitData { provider: p, programme, min: entry.min_student_weeks, max: entry.max_student_weeks });
+                remits.push(RemitData {
+                    provider: p,
+                    programme,
+                    min: entry.min_student_weeks,
+                    max: entry.max_student_weeks,
+                });
             }
         }
 
@@ -244,6 +258,7 @@ impl<'a> Instance<'a> {
             programme_rules,
             programme_profession,
             options: Vec::new(),
+            contested_weeks: Vec::new(),
             shortfall_weight: scenario.weights.remit_shortfall_per_week,
         };
         let mut units_by_area: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -253,6 +268,22 @@ impl<'a> Instance<'a> {
             }
         }
         instance.options = (0..instance.needs.len()).map(|n| instance.enumerate_options(n, &units_by_area)).collect();
+        instance.contested_weeks = instance
+            .student_needs
+            .iter()
+            .map(|mine| {
+                let mut once: WeekSet = 0;
+                let mut twice: WeekSet = 0;
+                for &n in mine {
+                    let reach = instance.options[n]
+                        .iter()
+                        .fold(0, |acc, o| acc | span_bits(o.start as usize, instance.needs[n].weeks));
+                    twice |= once & reach;
+                    once |= reach;
+                }
+                twice
+            })
+            .collect();
         Ok(instance)
     }
 

@@ -107,7 +107,9 @@ impl<'i, 'a> Ledger<'i, 'a> {
                 return Blocker::RemitMax(r);
             }
         }
-        if let (Some(places), Some(load)) = (inst.units[u].places.get(&need.profession), self.unit_load[u].get(&need.profession)) {
+        if let (Some(places), Some(load)) =
+            (inst.units[u].places.get(&need.profession), self.unit_load[u].get(&need.profession))
+        {
             let full: Vec<usize> = (start..start + need.weeks).filter(|&w| load[w] >= places[w]).collect();
             if !full.is_empty() {
                 return Blocker::UnitFull(full);
@@ -156,8 +158,7 @@ impl<'i, 'a> Ledger<'i, 'a> {
         let (_, per_programme) = inst.programme_rules[need.programme];
         let load = &self.supervisor_load[h];
         let programme_load = self.supervisor_programme_load.get(&(h, need.programme));
-        (start..start + need.weeks)
-            .all(|w| load[w] < max && programme_load.is_none_or(|l| l[w] < per_programme))
+        (start..start + need.weeks).all(|w| load[w] < max && programme_load.is_none_or(|l| l[w] < per_programme))
     }
 
     /// The supervisor this need would get at the unit from `start`, if it fits there now.
@@ -167,18 +168,13 @@ impl<'i, 'a> Ledger<'i, 'a> {
             return None;
         }
         let need_weeks = self.inst.needs[n].weeks;
-        self.inst.units[u]
-            .supervisors
-            .iter()
-            .copied()
-            .filter(|&h| self.supervisor_free(h, n, start))
-            .min_by_key(|&h| {
-                let room = (start..start + need_weeks)
-                    .map(|w| self.inst.supervisors[h].max_students - self.supervisor_load[h][w])
-                    .min()
-                    .unwrap_or(0);
-                (room, h)
-            })
+        self.inst.units[u].supervisors.iter().copied().filter(|&h| self.supervisor_free(h, n, start)).min_by_key(|&h| {
+            let room = (start..start + need_weeks)
+                .map(|w| self.inst.supervisors[h].max_students - self.supervisor_load[h][w])
+                .min()
+                .unwrap_or(0);
+            (room, h)
+        })
     }
 
     /// Whether this exact placement (a lock) fits now.
@@ -218,10 +214,8 @@ impl<'i, 'a> Ledger<'i, 'a> {
         let unit_load = self.unit_load[a.unit].get_mut(&need.profession).expect("unit has places of the profession");
         weeks.clone().for_each(|w| step(&mut unit_load[w]));
         weeks.clone().for_each(|w| step(&mut self.supervisor_load[a.supervisor][w]));
-        let programme_load = self
-            .supervisor_programme_load
-            .entry((a.supervisor, need.programme))
-            .or_insert_with(|| vec![0; inst.weeks]);
+        let programme_load =
+            self.supervisor_programme_load.entry((a.supervisor, need.programme)).or_insert_with(|| vec![0; inst.weeks]);
         weeks.clone().for_each(|w| step(&mut programme_load[w]));
         self.student_busy[need.student] ^= span_bits(a.start, need.weeks);
         if let Some(r) = self.remit_entry(n, a.unit) {

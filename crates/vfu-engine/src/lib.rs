@@ -18,6 +18,7 @@ pub mod ledger;
 pub mod lp;
 pub mod reasons;
 pub mod relax;
+pub mod teams;
 
 use construct::{construct, Lock};
 use instance::Instance;
@@ -142,13 +143,19 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
         stats.lp_converged = r.converged;
     }
 
-    // Integer plans: from the previous plan when re-planning, else LP-guided and plain greedy.
+    // Integer plans: from the previous plan when re-planning, else LP-guided and plain greedy,
+    // both around the teams the team MIP chose.
     let t = Instant::now();
     let mut best = match &previous {
         Some(prev) => replan_start(&inst, &locks, prev),
         None => {
-            let guided = relaxation.as_ref().map(|r| construct(&inst, &locks, Some(&r.values)));
-            let plain = construct(&inst, &locks, None);
+            let team_deadline = Instant::now() + (deadline.saturating_duration_since(Instant::now()) / 4);
+            let teams = teams::plan_teams(&inst, &locks, team_deadline);
+            let guided = relaxation
+                .as_ref()
+                .filter(|r| r.guiding)
+                .map(|r| construct(&inst, &locks, Some(&r.values), teams.as_deref()));
+            let plain = construct(&inst, &locks, None, teams.as_deref());
             match guided {
                 Some(g) if g.total_cost() <= plain.total_cost() => g,
                 _ => plain,
@@ -311,7 +318,8 @@ fn replan_start<'i, 'a>(inst: &'i Instance<'a>, locks: &[Lock], previous: &HashM
         }
     }
     // Then the rest, as a fresh plan would place them.
-    let mut order: Vec<usize> = (0..inst.needs.len()).filter(|&n| ledger.assigned[n].is_none() && !inst.needs[n].ipl).collect();
+    let mut order: Vec<usize> =
+        (0..inst.needs.len()).filter(|&n| ledger.assigned[n].is_none() && !inst.needs[n].ipl).collect();
     order.sort_by(|&a, &b| inst.needs[b].unplaced_cost.total_cmp(&inst.needs[a].unplaced_cost).then(a.cmp(&b)));
     for n in order {
         construct::place_cheapest(inst, &mut ledger, n);
@@ -349,7 +357,13 @@ fn exact_mip<'i, 'a>(
         .map(|n| {
             inst.options[n]
                 .iter()
-                .map(|o| inst.units[o.unit as usize].supervisors.iter().filter(|&&h| inst.supervisor_fits(h, n, o.start as usize)).count())
+                .map(|o| {
+                    inst.units[o.unit as usize]
+                        .supervisors
+                        .iter()
+                        .filter(|&&h| inst.supervisor_fits(h, n, o.start as usize))
+                        .count()
+                })
                 .sum::<usize>()
         })
         .sum();

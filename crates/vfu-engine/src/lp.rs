@@ -73,6 +73,8 @@ pub struct LpModel<'i, 'a> {
     problem: Option<ColProblem>,
     model: Option<Model>,
     integer: bool,
+    created: std::time::Instant,
+    columns_at_last_solve: usize,
 }
 
 /// A column that is not a pattern.
@@ -114,6 +116,8 @@ impl<'i, 'a> LpModel<'i, 'a> {
             problem: Some(ColProblem::default()),
             model: None,
             integer,
+            created: std::time::Instant::now(),
+            columns_at_last_solve: 0,
         };
         m.add_fixed_columns();
         m
@@ -125,10 +129,16 @@ impl<'i, 'a> LpModel<'i, 'a> {
         match key {
             RowKey::Need(_) | RowKey::StudentWeek(..) => (f64::NEG_INFINITY, 1.0),
             RowKey::Places(u, p, w) => cap(inst.units[u].places.get(&p).map_or(0, |row| row[w])),
-            RowKey::Supervisors(u, p, w) => cap(self.supervisor_capacity(u, p, w, |_| true, |h| inst.supervisors[h].max_students)),
-            RowKey::Trained(u, p, w) => {
-                cap(self.supervisor_capacity(u, p, w, |h| inst.supervisors[h].trained, |h| inst.supervisors[h].max_students))
+            RowKey::Supervisors(u, p, w) => {
+                cap(self.supervisor_capacity(u, p, w, |_| true, |h| inst.supervisors[h].max_students))
             }
+            RowKey::Trained(u, p, w) => cap(self.supervisor_capacity(
+                u,
+                p,
+                w,
+                |h| inst.supervisors[h].trained,
+                |h| inst.supervisors[h].max_students,
+            )),
             RowKey::ProgrammeSupervision(u, programme, w) => {
                 let (trained_required, per) = inst.programme_rules[programme];
                 let p = inst.programme_profession[programme];
@@ -192,17 +202,25 @@ impl<'i, 'a> LpModel<'i, 'a> {
         let (u, start) = (opt.unit as usize, opt.start as usize);
         let p = need.profession;
         let (trained_required, _) = inst.programme_rules[need.programme];
-        let multi = inst.student_needs[need.student].len() > 1;
         let mut rows = vec![(RowKey::Need(pat.need), 1.0)];
         for w in start..start + need.weeks {
             rows.push((RowKey::Places(u, p, w), 1.0));
             match pat.supervisor {
                 None => {
-                    rows.push((RowKey::Supervisors(u, p, w), 1.0));
-                    if trained_required {
+                    // Only rows that can bind: a supervision limit at or above the places is redundant.
+                    let places = self.bounds(RowKey::Places(u, p, w)).1;
+                    let all = self.bounds(RowKey::Supervisors(u, p, w)).1;
+                    if all < places {
+                        rows.push((RowKey::Supervisors(u, p, w), 1.0));
+                    }
+                    let trained = if trained_required { self.bounds(RowKey::Trained(u, p, w)).1 } else { all };
+                    if trained < places.min(all) {
                         rows.push((RowKey::Trained(u, p, w), 1.0));
                     }
-                    rows.push((RowKey::ProgrammeSupervision(u, need.programme, w), 1.0));
+                    let programme = self.bounds(RowKey::ProgrammeSupervision(u, need.programme, w)).1;
+                    if programme < places.min(trained) {
+                        rows.push((RowKey::ProgrammeSupervision(u, need.programme, w), 1.0));
+                    }
                 }
                 Some(h) => {
                     rows.push((RowKey::Supervisor(h, w), 1.0));
@@ -211,7 +229,7 @@ impl<'i, 'a> LpModel<'i, 'a> {
                     }
                 }
             }
-            if multi {
+            if inst.contested_weeks[need.student] & (1u128 << w) != 0 {
                 rows.push((RowKey::StudentWeek(need.student, w), 1.0));
             }
         }
@@ -255,12 +273,47 @@ impl<'i, 'a> LpModel<'i, 'a> {
             for &start in &ipl.starts {
                 let rows: Vec<(Row, f64)> =
                     ipl.team.iter().map(|&(p, size)| (self.row(RowKey::Team(u, start, p)), -f64::from(size))).collect();
-                let upper = f64::from(ipl.max_teams);
+                let upper = f64::from(self.team_limit(u, start));
                 let integer = self.integer;
                 self.push_column(0.0, 0.0, upper, &rows, integer);
                 self.fixed_columns.push(FixedColumn::Teams { unit: u, start, upper });
             }
         }
+    }
+
+    /// Teams that can start at a ward in a week: at most `max_teams`, and no more than the
+    /// places and supervisors of each team profession allow in every week of the placement.
+    /// (Only team members are placed on a ward, so this cut is valid; it closes most of the gap
+    /// that fractional team counts leave in the relaxation.)
+    pub fn team_limit(&self, u: usize, start: usize) -> u32 {
+        let inst = self.inst;
+        let unit = &inst.units[u];
+        let ipl = unit.ipl.as_ref().expect("a training ward");
+        let weeks = start..(start + ipl.weeks).min(inst.weeks);
+        let mut limit = ipl.max_teams;
+        for &(p, size) in &ipl.team {
+            // The most generous supervision model among programmes of this profession.
+            let per_programme = inst
+                .programme_rules
+                .iter()
+                .zip(&inst.programme_profession)
+                .filter(|(_, &q)| q == p)
+                .map(|((_, per), _)| *per)
+                .max()
+                .unwrap_or(0);
+            for w in weeks.clone() {
+                let places = unit.places.get(&p).map_or(0, |row| row[w]);
+                let supervised: u32 = unit
+                    .supervisors
+                    .iter()
+                    .map(|&h| &inst.supervisors[h])
+                    .filter(|s| s.profession == p && s.available.contains(&w))
+                    .map(|s| s.max_students.min(per_programme))
+                    .sum();
+                limit = limit.min(places.min(supervised) / size);
+            }
+        }
+        limit
     }
 
     fn push_column(&mut self, cost: f64, lower: f64, upper: f64, rows: &[(Row, f64)], integer: bool) {
@@ -302,16 +355,27 @@ impl<'i, 'a> LpModel<'i, 'a> {
     /// Solves (warm-starting from the previous solve when columns were added since) and returns
     /// the solution, or `None` when HiGHS gives none.
     pub fn solve(&mut self, options: &SolveOptions) -> Option<LpSolution> {
+        let resolving = self.model.is_some();
         let mut model = match self.model.take() {
             Some(m) => m,
             None => Model::new(self.problem.take().expect("problem not yet passed")),
         };
+        if resolving && !self.integer {
+            // Columns were added to a solved LP: its basis stays primal feasible, and presolve
+            // would throw it away. After a few added columns primal simplex continues from the
+            // basis in a few iterations; after many, HiGHS's dual simplex is the faster.
+            model.set_option("presolve", "off");
+            model.set_option("simplex_strategy", if self.columns - self.columns_at_last_solve < 500 { 4 } else { 1 });
+        }
+        self.columns_at_last_solve = self.columns;
         model.set_sense(Sense::Minimise);
         model.make_quiet();
         model.set_option("threads", 1);
         model.set_option("random_seed", 1);
         if let Some(limit) = options.time_limit {
-            model.set_option("time_limit", limit.max(0.01));
+            // HiGHS counts its time limit from the creation of the model, across solves.
+            let used = self.created.elapsed().as_secs_f64();
+            model.set_option("time_limit", used + limit.max(0.01));
         }
         if let Some(gap) = options.mip_rel_gap {
             model.set_option("mip_rel_gap", gap);
@@ -328,10 +392,7 @@ impl<'i, 'a> LpModel<'i, 'a> {
         } else {
             None
         };
-        let has_primal = matches!(
-            solved.primal_solution_status(),
-            highs::HighsSolutionStatus::Feasible
-        );
+        let has_primal = matches!(solved.primal_solution_status(), highs::HighsSolutionStatus::Feasible);
         let out = LpSolution {
             status: format!("{status:?}"),
             optimal: status == highs::HighsModelStatus::Optimal,

@@ -46,7 +46,11 @@ pub fn explain(inst: &Instance, ledger: &Ledger, n: usize) -> (UnplacedReason, S
                 .filter(|u| u.areas.contains(&record.area) && u.ipl.is_some() == record.ipl)
                 .collect();
             let detail = if offering.is_empty() {
-                format!("No unit offers {} for {} placements.", record.area, if record.ipl { "interprofessional" } else { "ordinary" })
+                format!(
+                    "No unit offers {} for {} placements.",
+                    record.area,
+                    if record.ipl { "interprofessional" } else { "ordinary" }
+                )
             } else {
                 let mut why = Vec::new();
                 let missing: BTreeSet<&str> = offering
@@ -168,11 +172,21 @@ pub fn explain(inst: &Instance, ledger: &Ledger, n: usize) -> (UnplacedReason, S
             .collect();
         return (
             UnplacedReason::RemitLimit,
-            format!("The units that fit are at providers whose remit maximum for {} is reached: {}.", programme.id, names.join(", ")),
+            format!(
+                "The units that fit are at providers whose remit maximum for {} is reached: {}.",
+                programme.id,
+                names.join(", ")
+            ),
         );
     }
     if free > 0 {
-        return (UnplacedReason::Other, format!("A place was found for it only at a cost above leaving it unplaced ({} eligible units).", units.len()));
+        return (
+            UnplacedReason::Other,
+            format!(
+                "A place was found for it only at a cost above leaving it unplaced ({} eligible units).",
+                units.len()
+            ),
+        );
     }
     let weeks: Vec<String> = full_weeks.iter().map(|&w| cal[w].to_string()).collect();
     let span = match (weeks.first(), weeks.last()) {

@@ -22,6 +22,8 @@ pub struct Relaxation {
     pub values: Guidance,
     /// Whether pricing finished (the LP over all options is solved).
     pub converged: bool,
+    /// Whether `values` come from an optimal LP (else they must not guide).
+    pub guiding: bool,
     /// Pricing rounds.
     pub rounds: usize,
     /// Columns in the final model.
@@ -29,7 +31,7 @@ pub struct Relaxation {
 }
 
 /// Cheapest distinct units each need starts with.
-const INITIAL_UNITS: usize = 4;
+const INITIAL_UNITS: usize = 2;
 /// Columns added per need and pricing round at most.
 const ADDED_PER_NEED: usize = 3;
 
@@ -51,13 +53,23 @@ pub fn relax(inst: &Instance, deadline: Instant) -> Option<Relaxation> {
             lp.add_pattern(Pattern { need: n, option: o, supervisor: None });
         }
     }
-    let mut bound = f64::NEG_INFINITY;
+    // With no duals at all (y = 0) the Lagrangian bound is every need at its cheapest option,
+    // as if places were endless: weak, but proven before any LP is solved.
+    let mut bound = price(inst, &mut lp, &HashMap::new(), false).0;
     let mut rounds = 0;
     let mut last;
     let converged = loop {
         rounds += 1;
         let remaining = deadline.saturating_duration_since(Instant::now()).as_secs_f64();
+        let t = Instant::now();
         let solution = lp.solve(&SolveOptions { time_limit: Some(remaining), ..Default::default() })?;
+        trace(&format!(
+            "round {rounds}: {} columns, LP {} ({}) in {:.2} s",
+            lp.columns,
+            solution.objective,
+            solution.status,
+            t.elapsed().as_secs_f64()
+        ));
         if !solution.optimal {
             last = Some(solution);
             break false;
@@ -68,11 +80,19 @@ pub fn relax(inst: &Instance, deadline: Instant) -> Option<Relaxation> {
             .zip(&solution.row_duals)
             .map(|(&(key, lo, hi), &y)| {
                 // Clamp to the sign a row's sense allows, so the bound stays valid.
-                let y = if lo == f64::NEG_INFINITY { y.min(0.0) } else if hi == f64::INFINITY { y.max(0.0) } else { y };
+                let y = if lo == f64::NEG_INFINITY {
+                    y.min(0.0)
+                } else if hi == f64::INFINITY {
+                    y.max(0.0)
+                } else {
+                    y
+                };
                 (key, y)
             })
             .collect();
-        let (round_bound, added) = price(inst, &mut lp, &duals);
+        let t = Instant::now();
+        let (round_bound, added) = price(inst, &mut lp, &duals, true);
+        trace(&format!("  pricing: bound {round_bound}, {added} columns added in {:.2} s", t.elapsed().as_secs_f64()));
         bound = bound.max(round_bound);
         last = Some(solution);
         if added == 0 {
@@ -90,12 +110,17 @@ pub fn relax(inst: &Instance, deadline: Instant) -> Option<Relaxation> {
             values[pat.need][pat.option] = *x;
         }
     }
-    Some(Relaxation { bound, lp_objective: last.objective, values, converged, rounds, columns: lp.columns })
+    let placed = |ipl: bool| -> f64 {
+        values.iter().enumerate().filter(|(n, _)| inst.needs[*n].ipl == ipl).map(|(_, v)| v.iter().sum::<f64>()).sum()
+    };
+    trace(&format!("LP places {:.1} interprofessional and {:.1} other needs", placed(true), placed(false)));
+    let guiding = last.optimal;
+    Some(Relaxation { bound, lp_objective: last.objective, values, converged, guiding, rounds, columns: lp.columns })
 }
 
 /// Prices every option; adds the most negative columns; returns the round's Lagrangian bound
 /// and how many columns were added.
-fn price(inst: &Instance, lp: &mut LpModel, duals: &HashMap<RowKey, f64>) -> (f64, usize) {
+fn price(inst: &Instance, lp: &mut LpModel, duals: &HashMap<RowKey, f64>, add: bool) -> (f64, usize) {
     let dual = |k: &RowKey| duals.get(k).copied().unwrap_or(0.0);
     // Σ y·b over the dualised rows (all but the needs' own rows).
     let mut bound = lp.constant();
@@ -120,22 +145,57 @@ fn price(inst: &Instance, lp: &mut LpModel, duals: &HashMap<RowKey, f64>) -> (f6
         };
         bound += rc.min(0.0) * upper;
     }
+    // Dual sums over weeks as prefix sums, per (unit, programme) and per student, so that an
+    // option's reduced cost costs O(1) instead of a lookup per row and week.
+    let prefix = |values: &mut dyn Iterator<Item = f64>| {
+        let mut out = vec![0.0];
+        for v in values {
+            out.push(out.last().copied().unwrap_or(0.0) + v);
+        }
+        out
+    };
+    let mut unit_sums: HashMap<(usize, usize), Vec<f64>> = HashMap::new();
+    let student_sums: Vec<Option<Vec<f64>>> = (0..inst.student_needs.len())
+        .map(|s| {
+            (inst.contested_weeks[s] != 0)
+                .then(|| prefix(&mut (0..inst.weeks).map(|w| dual(&RowKey::StudentWeek(s, w)))))
+        })
+        .collect();
     let mut added = 0;
     for n in 0..inst.needs.len() {
+        let need = &inst.needs[n];
+        let (p, programme) = (need.profession, need.programme);
+        let (trained_required, _) = inst.programme_rules[programme];
         let need_dual = dual(&RowKey::Need(n));
         let mut candidates: Vec<(f64, usize)> = Vec::new();
         let mut best = 0.0f64;
-        for o in 0..inst.options[n].len() {
-            let pat = Pattern { need: n, option: o, supervisor: None };
-            let mut rc = lp.pattern_cost(pat);
-            for (key, coeff) in lp.pattern_rows(pat) {
-                if !matches!(key, RowKey::Need(_)) {
-                    rc -= coeff * dual(&key);
-                }
+        for (o, opt) in inst.options[n].iter().enumerate() {
+            let (u, start) = (opt.unit as usize, opt.start as usize);
+            let sums = unit_sums.entry((u, programme)).or_insert_with(|| {
+                prefix(&mut (0..inst.weeks).map(|w| {
+                    dual(&RowKey::Places(u, p, w))
+                        + dual(&RowKey::Supervisors(u, p, w))
+                        + if trained_required { dual(&RowKey::Trained(u, p, w)) } else { 0.0 }
+                        + dual(&RowKey::ProgrammeSupervision(u, programme, w))
+                }))
+            });
+            let end = start + need.weeks;
+            let mut rc = opt.cost - need.unplaced_cost - (sums[end] - sums[start]);
+            if let Some(student) = &student_sums[need.student] {
+                rc -= student[end] - student[start];
+            }
+            if let Some(&r) = inst.remit_of.get(&(inst.units[u].provider, programme)) {
+                rc -= need.weeks as f64 * (dual(&RowKey::RemitMax(r)) + dual(&RowKey::RemitMin(r)));
+            }
+            if need.ipl {
+                rc -= dual(&RowKey::Team(u, start, p));
             }
             best = best.min(rc);
-            if rc - need_dual < -1e-7 && lp.column_of(&pat).is_none() {
-                candidates.push((rc - need_dual, o));
+            if add && rc - need_dual < -1e-7 {
+                let pat = Pattern { need: n, option: o, supervisor: None };
+                if lp.column_of(&pat).is_none() {
+                    candidates.push((rc - need_dual, o));
+                }
             }
         }
         bound += best;
@@ -147,4 +207,11 @@ fn price(inst: &Instance, lp: &mut LpModel, duals: &HashMap<RowKey, f64>) -> (f6
         }
     }
     (bound, added)
+}
+
+/// Progress lines on stderr when `VFU_ENGINE_TRACE` is set (for tuning; off by default).
+pub(crate) fn trace(line: &str) {
+    if std::env::var_os("VFU_ENGINE_TRACE").is_some() {
+        eprintln!("[engine] {line}");
+    }
 }

@@ -1,0 +1,96 @@
+//! `vfu bench`: the engine on generated terms at region scale, each solved in its own process
+//! (so that peak memory is its own), every plan judged by the checker, printed as a table.
+
+use crate::{write_output, Failure};
+use std::path::Path;
+use std::process::{Command, ExitCode};
+use std::time::Instant;
+use vfu_core::checker::check_plan;
+use vfu_core::format::{read_plan, write_scenario};
+use vfu_core::generate::{generate_scenario, GeneratorOptions};
+
+/// One benchmark instance.
+struct Case {
+    name: String,
+    students: usize,
+    /// Declared places scaled by this factor ("stress": a term short of places).
+    capacity: f64,
+}
+
+pub(crate) fn run(
+    sizes: &[usize],
+    seed: u64,
+    time_limit: f64,
+    dir: &Path,
+    out: Option<&Path>,
+) -> Result<ExitCode, Failure> {
+    std::fs::create_dir_all(dir).map_err(|e| Failure(format!("could not create {}: {e}", dir.display())))?;
+    let mut cases: Vec<Case> =
+        sizes.iter().map(|&n| Case { name: format!("{n}"), students: n, capacity: 1.0 }).collect();
+    if let Some(&largest) = sizes.iter().max() {
+        cases.push(Case { name: format!("{largest} stress"), students: largest, capacity: 0.8 });
+    }
+    let exe = std::env::current_exe().map_err(|e| Failure(format!("cannot find the vfu binary: {e}")))?;
+    let mut table = String::from(
+        "| instance | students | needs | units | options | build s | solve s | total s | peak MiB | placed % | cost | bound | gap % | checker |\n\
+         | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n",
+    );
+    for case in &cases {
+        let mut scenario = generate_scenario(&GeneratorOptions { students: case.students, seed });
+        if case.capacity < 1.0 {
+            // Fewer places would break the generated locks; a stress term has none.
+            scenario.locked.clear();
+            for unit in &mut scenario.units {
+                for entry in &mut unit.capacity {
+                    entry.places = (f64::from(entry.places) * case.capacity).floor() as u32;
+                }
+            }
+        }
+        let slug = case.name.replace(' ', "-");
+        let scenario_path = dir.join(format!("bench-{slug}.json"));
+        let plan_path = dir.join(format!("bench-{slug}.plan.json"));
+        std::fs::write(&scenario_path, write_scenario(&scenario)).map_err(|e| Failure(e.to_string()))?;
+        let started = Instant::now();
+        let output = Command::new(&exe)
+            .args(["solve", &path(&scenario_path), "--out", &path(&plan_path), "--time-limit", &time_limit.to_string()])
+            .output()
+            .map_err(|e| Failure(format!("could not run the engine: {e}")))?;
+        let total = started.elapsed().as_secs_f64();
+        let report = String::from_utf8_lossy(&output.stdout).into_owned();
+        if !output.status.success() {
+            return Err(Failure(format!("solving {} failed: {}", case.name, String::from_utf8_lossy(&output.stderr))));
+        }
+        let plan = read_plan(&std::fs::read_to_string(&plan_path).map_err(|e| Failure(e.to_string()))?)
+            .map_err(|e| Failure(e.to_string()))?;
+        let check = check_plan(&scenario, &plan);
+        let field = |key: &str| {
+            report.lines().find_map(|l| l.strip_prefix(key)).map(|v| v.trim().to_string()).unwrap_or_else(|| "–".into())
+        };
+        let needs = plan.placements.len() + plan.unplaced.len();
+        let bound = plan.bound.map_or("–".to_string(), |b| format!("{b:.1}"));
+        let gap = plan.bound.map_or("–".to_string(), |b| {
+            format!("{:.2}", 100.0 * (plan.objective - b).max(0.0) / plan.objective.abs().max(1e-9))
+        });
+        table.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {} | {} | {total:.1} | {} | {:.1} | {:.1} | {bound} | {gap} | {} |\n",
+            case.name,
+            case.students,
+            needs,
+            scenario.units.len(),
+            field("bench.options="),
+            field("bench.build="),
+            field("bench.solve="),
+            field("bench.peak_mib="),
+            100.0 * plan.placements.len() as f64 / needs.max(1) as f64,
+            plan.objective,
+            if check.is_valid() { "valid" } else { "INVALID" }
+        ));
+        eprintln!("{} done in {total:.1} s", case.name);
+    }
+    write_output(out, table.trim_end())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn path(p: &Path) -> String {
+    p.display().to_string()
+}

@@ -1,0 +1,88 @@
+//! Interprofessional teams, decided exactly: a small MIP over the interprofessional needs only
+//! (named supervisors, whole teams, the wards' starts), solved before anything else is placed.
+//! Greedy team forming strands students whose windows fit only late starts; the MIP does not.
+
+use crate::construct::Lock;
+use crate::instance::{span_bits, Instance};
+use crate::ledger::Assigned;
+use crate::lp::{LpModel, Pattern, SolveOptions, Supervision};
+use std::collections::HashMap;
+use std::time::Instant;
+
+/// The interprofessional placements of the best whole-team plan found before `deadline`, or
+/// `None` when there are no interprofessional needs or HiGHS found no plan.
+pub fn plan_teams(inst: &Instance, locks: &[Lock], deadline: Instant) -> Option<Vec<(usize, Assigned)>> {
+    let ipl_needs: Vec<usize> = (0..inst.needs.len()).filter(|&n| inst.needs[n].ipl).collect();
+    if ipl_needs.is_empty() {
+        return None;
+    }
+    let locked: HashMap<usize, Assigned> = locks.iter().copied().collect();
+    // Weeks each student is held by locks elsewhere.
+    let mut held = vec![0u128; inst.student_needs.len()];
+    for (&n, a) in &locked {
+        if !inst.needs[n].ipl {
+            held[inst.needs[n].student] |= span_bits(a.start, inst.needs[n].weeks);
+        }
+    }
+    let mut lp = LpModel::new(inst, Supervision::Named, true);
+    for &n in &ipl_needs {
+        let need = &inst.needs[n];
+        for (o, opt) in inst.options[n].iter().enumerate() {
+            let start = opt.start as usize;
+            let weeks = span_bits(start, need.weeks);
+            if held[need.student] & weeks != 0 {
+                continue;
+            }
+            // A team place that leaves one of the student's other needs no room at all is no place.
+            let crowds_out = inst.student_needs[need.student].iter().any(|&m| {
+                m != n
+                    && !inst.options[m].is_empty()
+                    && inst.options[m].iter().all(|o| span_bits(o.start as usize, inst.needs[m].weeks) & weeks != 0)
+            });
+            if crowds_out {
+                continue;
+            }
+            for &h in &inst.units[opt.unit as usize].supervisors {
+                if !inst.supervisor_fits(h, n, start) {
+                    continue;
+                }
+                let pat = Pattern { need: n, option: o, supervisor: Some(h) };
+                match locked.get(&n) {
+                    Some(a) if a.unit == opt.unit as usize && a.start == start && a.supervisor == h => {
+                        lp.add_pattern_from(pat, 1.0);
+                    }
+                    Some(_) => {}
+                    None => {
+                        lp.add_pattern(pat);
+                    }
+                }
+            }
+        }
+    }
+    let remaining = deadline.saturating_duration_since(Instant::now()).as_secs_f64();
+    if remaining < 0.05 {
+        return None;
+    }
+    let solution = lp.solve(&SolveOptions { time_limit: Some(remaining), mip_rel_gap: Some(1e-6), start: None })?;
+    if !solution.has_primal {
+        return None;
+    }
+    let offset = lp.fixed_columns.len();
+    let chosen = lp
+        .patterns
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| solution.columns[offset + i] > 0.5)
+        .map(|(_, pat)| {
+            let opt = inst.options[pat.need][pat.option];
+            let a = Assigned {
+                unit: opt.unit as usize,
+                supervisor: pat.supervisor.expect("named"),
+                start: opt.start as usize,
+                cost: opt.cost,
+            };
+            (pat.need, a)
+        })
+        .collect();
+    Some(chosen)
+}
