@@ -131,10 +131,26 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
         None => 0.0,
     };
 
-    // The relaxation: bound and guidance. It gets at most half the time.
+    // Teams first (a small exact MIP), then a quick greedy plan around them.
     let t = Instant::now();
-    let relax_deadline = started + options.time_limit / 2;
-    let relaxation = relax::relax(&inst, relax_deadline);
+    let teams =
+        if previous.is_none() { teams::plan_teams(&inst, &locks, started + options.time_limit / 10) } else { None };
+    let plain = construct(&inst, &locks, None, teams.as_deref());
+    let mut search_seconds = t.elapsed().as_secs_f64();
+
+    // The relaxation, seeded with the greedy plan's columns: bound and guidance. It may run
+    // until 70 % of the time is gone (the integer search after it takes seconds).
+    let t = Instant::now();
+    let seeds: Vec<(usize, usize)> = plain
+        .assigned
+        .iter()
+        .enumerate()
+        .filter_map(|(n, a)| {
+            let a = a.as_ref()?;
+            Some((n, inst.options[n].iter().position(|o| o.unit as usize == a.unit && o.start as usize == a.start)?))
+        })
+        .collect();
+    let relaxation = relax::relax(&inst, started + options.time_limit * 7 / 10, &seeds);
     stats.relax_seconds = t.elapsed().as_secs_f64();
     let mut bound = relaxation.as_ref().map(|r| r.bound).filter(|b| b.is_finite());
     if let Some(r) = &relaxation {
@@ -143,19 +159,16 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
         stats.lp_converged = r.converged;
     }
 
-    // Integer plans: from the previous plan when re-planning, else LP-guided and plain greedy,
-    // both around the teams the team MIP chose.
+    // Integer plans: from the previous plan when re-planning, else the better of LP-guided
+    // and plain greedy.
     let t = Instant::now();
     let mut best = match &previous {
         Some(prev) => replan_start(&inst, &locks, prev),
         None => {
-            let team_deadline = Instant::now() + (deadline.saturating_duration_since(Instant::now()) / 4);
-            let teams = teams::plan_teams(&inst, &locks, team_deadline);
             let guided = relaxation
                 .as_ref()
                 .filter(|r| r.guiding)
                 .map(|r| construct(&inst, &locks, Some(&r.values), teams.as_deref()));
-            let plain = construct(&inst, &locks, None, teams.as_deref());
             match guided {
                 Some(g) if g.total_cost() <= plain.total_cost() => g,
                 _ => plain,
@@ -178,7 +191,8 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
             }
         }
     }
-    stats.search_seconds = t.elapsed().as_secs_f64();
+    search_seconds += t.elapsed().as_secs_f64();
+    stats.search_seconds = search_seconds;
 
     let mut plan = to_plan(&inst, &best);
     let cost = plan.objective;

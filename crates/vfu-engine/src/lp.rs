@@ -7,7 +7,7 @@
 //! terms). Rows are created when a column first needs them.
 
 use crate::instance::Instance;
-use highs::{ColProblem, Model, Row, Sense};
+use highs::{Col, ColProblem, Model, Row, Sense};
 use std::collections::HashMap;
 
 /// How supervisors appear in the model.
@@ -20,7 +20,7 @@ pub enum Supervision {
 }
 
 /// A constraint of the model.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RowKey {
     /// A need is placed at most once.
     Need(usize),
@@ -70,11 +70,15 @@ pub struct LpModel<'i, 'a> {
     /// Column index of each column.
     pub columns: usize,
     pattern_index: HashMap<Pattern, usize>,
-    problem: Option<ColProblem>,
     model: Option<Model>,
+    cols: Vec<Col>,
+    /// Rows left out until a solution violates them (row generation), with their columns.
+    deferred: HashMap<RowKey, Vec<(usize, f64)>>,
+    lazy_rows: bool,
     integer: bool,
     created: std::time::Instant,
     columns_at_last_solve: usize,
+    rows_at_last_solve: usize,
 }
 
 /// A column that is not a pattern.
@@ -103,8 +107,6 @@ pub enum FixedColumn {
 impl<'i, 'a> LpModel<'i, 'a> {
     /// An empty model; `integer` makes patterns and teams integer (a MIP).
     pub fn new(inst: &'i Instance<'a>, mode: Supervision, integer: bool) -> Self {
-        // The supervision mode shows in the columns: a pattern names a supervisor or not.
-        let _ = mode;
         let mut m = LpModel {
             inst,
             rows: Vec::new(),
@@ -113,11 +115,16 @@ impl<'i, 'a> LpModel<'i, 'a> {
             fixed_columns: Vec::new(),
             columns: 0,
             pattern_index: HashMap::new(),
-            problem: Some(ColProblem::default()),
-            model: None,
+            model: Some(Model::new(ColProblem::default())),
+            cols: Vec::new(),
+            deferred: HashMap::new(),
+            // Capacity and supervision rows are many (unit × profession × week) and most never
+            // bind; the LP adds them when a solution breaks them. The MIPs keep them all.
+            lazy_rows: !integer && mode == Supervision::Aggregated,
             integer,
             created: std::time::Instant::now(),
             columns_at_last_solve: 0,
+            rows_at_last_solve: 0,
         };
         m.add_fixed_columns();
         m
@@ -184,11 +191,9 @@ impl<'i, 'a> LpModel<'i, 'a> {
             return *r;
         }
         let (lo, hi) = self.bounds(key);
-        let row = match (&mut self.problem, &mut self.model) {
-            (Some(p), _) => p.add_row(lo..=hi),
-            (None, Some(m)) => m.add_row(lo..=hi, std::iter::empty()),
-            (None, None) => unreachable!("a model is always present"),
-        };
+        let members: Vec<(Col, f64)> =
+            self.deferred.remove(&key).unwrap_or_default().into_iter().map(|(c, x)| (self.cols[c], x)).collect();
+        let row = self.model.as_mut().expect("a model is always present").add_row(lo..=hi, members);
         self.rows.push((key, lo, hi));
         self.row_of.insert(key, row);
         row
@@ -317,14 +322,13 @@ impl<'i, 'a> LpModel<'i, 'a> {
     }
 
     fn push_column(&mut self, cost: f64, lower: f64, upper: f64, rows: &[(Row, f64)], integer: bool) {
-        match (&mut self.problem, &mut self.model) {
-            (Some(p), _) if integer => p.add_integer_column(cost, lower..=upper, rows.iter().copied()),
-            (Some(p), _) => p.add_column(cost, lower..=upper, rows.iter().copied()),
-            (None, Some(m)) => {
-                m.add_col(cost, lower..=upper, rows.iter().copied());
-            }
-            (None, None) => unreachable!("a model is always present"),
-        }
+        let model = self.model.as_mut().expect("a model is always present");
+        let col = if integer {
+            model.add_integer_column(cost, lower..=upper, rows.iter().copied())
+        } else {
+            model.add_col(cost, lower..=upper, rows.iter().copied())
+        };
+        self.cols.push(col);
         self.columns += 1;
     }
 
@@ -338,13 +342,47 @@ impl<'i, 'a> LpModel<'i, 'a> {
         if self.pattern_index.contains_key(&pat) {
             return false;
         }
-        let rows: Vec<(Row, f64)> = self.pattern_rows(pat).into_iter().map(|(k, c)| (self.row(k), c)).collect();
+        let column = self.columns;
+        let mut rows: Vec<(Row, f64)> = Vec::new();
+        for (key, coeff) in self.pattern_rows(pat) {
+            let deferrable = matches!(
+                key,
+                RowKey::Places(..)
+                    | RowKey::Supervisors(..)
+                    | RowKey::Trained(..)
+                    | RowKey::ProgrammeSupervision(..)
+                    | RowKey::StudentWeek(..)
+            );
+            if self.lazy_rows && deferrable && !self.row_of.contains_key(&key) {
+                self.deferred.entry(key).or_default().push((column, coeff));
+            } else {
+                rows.push((self.row(key), coeff));
+            }
+        }
         let cost = self.pattern_cost(pat);
         let integer = self.integer;
         self.push_column(cost, lower, 1.0, &rows, integer);
         self.pattern_index.insert(pat, self.columns - 1);
         self.patterns.push(pat);
         true
+    }
+
+    /// Adds the left-out rows that these column values break; returns how many.
+    pub fn add_violated_rows(&mut self, values: &[f64]) -> usize {
+        let mut violated: Vec<RowKey> = self
+            .deferred
+            .iter()
+            .filter(|(key, members)| {
+                let activity: f64 = members.iter().map(|&(c, x)| x * values.get(c).copied().unwrap_or(0.0)).sum();
+                activity > self.bounds(**key).1 + 1e-7
+            })
+            .map(|(key, _)| *key)
+            .collect();
+        violated.sort();
+        for key in &violated {
+            self.row(*key);
+        }
+        violated.len()
     }
 
     /// Column index of a pattern, if present.
@@ -355,21 +393,26 @@ impl<'i, 'a> LpModel<'i, 'a> {
     /// Solves (warm-starting from the previous solve when columns were added since) and returns
     /// the solution, or `None` when HiGHS gives none.
     pub fn solve(&mut self, options: &SolveOptions) -> Option<LpSolution> {
-        let resolving = self.model.is_some();
-        let mut model = match self.model.take() {
-            Some(m) => m,
-            None => Model::new(self.problem.take().expect("problem not yet passed")),
-        };
+        let resolving = self.columns_at_last_solve > 0;
+        let mut model = self.model.take().expect("a model is always present");
         if resolving && !self.integer {
             // Columns were added to a solved LP: its basis stays primal feasible, and presolve
             // would throw it away. After a few added columns primal simplex continues from the
             // basis in a few iterations; after many, HiGHS's dual simplex is the faster.
             model.set_option("presolve", "off");
-            model.set_option("simplex_strategy", if self.columns - self.columns_at_last_solve < 500 { 4 } else { 1 });
+            // Added rows keep the basis dual feasible: dual simplex then.
+            let few_columns =
+                self.columns - self.columns_at_last_solve < 500 && self.rows.len() == self.rows_at_last_solve;
+            model.set_option("simplex_strategy", if few_columns { 4 } else { 1 });
         }
         self.columns_at_last_solve = self.columns;
+        self.rows_at_last_solve = self.rows.len();
         model.set_sense(Sense::Minimise);
         model.make_quiet();
+        if std::env::var_os("VFU_HIGHS_LOG").is_some() {
+            model.set_option("output_flag", true);
+            model.set_option("log_to_console", true);
+        }
         model.set_option("threads", 1);
         model.set_option("random_seed", 1);
         if let Some(limit) = options.time_limit {

@@ -30,27 +30,40 @@ pub struct Relaxation {
     pub columns: usize,
 }
 
-/// Cheapest distinct units each need starts with.
-const INITIAL_UNITS: usize = 2;
+/// Every how many starts of a need's cheapest unit the restricted model starts with.
+const INITIAL_START_STRIDE: usize = 3;
 /// Columns added per need and pricing round at most.
-const ADDED_PER_NEED: usize = 3;
+const ADDED_PER_NEED: usize = 2;
+/// Columns added per pricing round at most (the most negative first): many columns at once
+/// make the next LP slow to re-solve.
+const ADDED_PER_ROUND: usize = 4000;
 
-/// Solves the relaxation until pricing finishes or the deadline passes.
-pub fn relax(inst: &Instance, deadline: Instant) -> Option<Relaxation> {
+/// Solves the relaxation until pricing finishes or the deadline passes. The restricted model
+/// starts from `seeds` (need, option) (a known plan), every option of interprofessional needs
+/// (they are few) and some starts of each need's cheapest unit; pricing adds the rest as needed.
+pub fn relax(inst: &Instance, deadline: Instant, seeds: &[(usize, usize)]) -> Option<Relaxation> {
     let mut lp = LpModel::new(inst, Supervision::Aggregated, false);
+    for &(n, o) in seeds {
+        lp.add_pattern(Pattern { need: n, option: o, supervisor: None });
+    }
     for (n, options) in inst.options.iter().enumerate() {
-        let mut order: Vec<usize> = (0..options.len()).collect();
-        order.sort_by(|&a, &b| options[a].cost.total_cmp(&options[b].cost).then(a.cmp(&b)));
-        let mut units: Vec<u32> = Vec::new();
-        for o in order {
-            let u = options[o].unit;
-            if !units.contains(&u) {
-                if units.len() == INITIAL_UNITS && !inst.needs[n].ipl {
-                    continue;
-                }
-                units.push(u);
+        if inst.needs[n].ipl {
+            (0..options.len()).for_each(|o| {
+                lp.add_pattern(Pattern { need: n, option: o, supervisor: None });
+            });
+            continue;
+        }
+        let Some(cheapest) =
+            (0..options.len()).min_by(|&a, &b| options[a].cost.total_cmp(&options[b].cost).then(a.cmp(&b)))
+        else {
+            continue;
+        };
+        let unit = options[cheapest].unit;
+        let at_unit: Vec<usize> = (0..options.len()).filter(|&o| options[o].unit == unit).collect();
+        for (i, &o) in at_unit.iter().enumerate() {
+            if i % INITIAL_START_STRIDE == 0 || i + 1 == at_unit.len() {
+                lp.add_pattern(Pattern { need: n, option: o, supervisor: None });
             }
-            lp.add_pattern(Pattern { need: n, option: o, supervisor: None });
         }
     }
     // With no duals at all (y = 0) the Lagrangian bound is every need at its cheapest option,
@@ -73,6 +86,15 @@ pub fn relax(inst: &Instance, deadline: Instant) -> Option<Relaxation> {
         if !solution.optimal {
             last = Some(solution);
             break false;
+        }
+        let added_rows = lp.add_violated_rows(&solution.columns);
+        if added_rows > 0 {
+            trace(&format!("  {added_rows} capacity rows added"));
+            last = Some(solution);
+            if Instant::now() >= deadline {
+                break false;
+            }
+            continue;
         }
         let duals: HashMap<RowKey, f64> = lp
             .rows
@@ -162,6 +184,7 @@ fn price(inst: &Instance, lp: &mut LpModel, duals: &HashMap<RowKey, f64>, add: b
         })
         .collect();
     let mut added = 0;
+    let mut round_candidates: Vec<(f64, usize, usize)> = Vec::new();
     for n in 0..inst.needs.len() {
         let need = &inst.needs[n];
         let (p, programme) = (need.profession, need.programme);
@@ -200,10 +223,12 @@ fn price(inst: &Instance, lp: &mut LpModel, duals: &HashMap<RowKey, f64>, add: b
         }
         bound += best;
         candidates.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-        for (_, o) in candidates.into_iter().take(ADDED_PER_NEED) {
-            if lp.add_pattern(Pattern { need: n, option: o, supervisor: None }) {
-                added += 1;
-            }
+        round_candidates.extend(candidates.into_iter().take(ADDED_PER_NEED).map(|(rc, o)| (rc, n, o)));
+    }
+    round_candidates.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    for (_, n, o) in round_candidates.into_iter().take(ADDED_PER_ROUND) {
+        if lp.add_pattern(Pattern { need: n, option: o, supervisor: None }) {
+            added += 1;
         }
     }
     (bound, added)
