@@ -70,6 +70,7 @@ pub(crate) fn run(
     );
     // Machine-readable figures for `vfu bench`.
     println!("bench.options={}", s.options);
+    println!("bench.moved={}", s.moved);
     println!("bench.build={:.2}", s.build_seconds);
     println!("bench.solve={:.2}", seconds - s.build_seconds);
     println!("bench.peak_mib={}", peak_memory_mib().map_or("–".to_string(), |m| format!("{m:.0}")));

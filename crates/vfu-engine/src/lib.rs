@@ -131,15 +131,26 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
         None => 0.0,
     };
 
+    // Re-planning starts from the previous plan and spends its time on the integer search:
+    // the relaxation would not guide it (it knows nothing of moves).
+    if let Some(prev) = &previous {
+        let t = Instant::now();
+        let mut best = replan_start(&inst, &locks, prev);
+        improve::improve(&inst, &mut best, deadline, &penalty);
+        stats.search_seconds = t.elapsed().as_secs_f64();
+        stats.moved = moved(&best, prev);
+        let plan = to_plan(&inst, &best);
+        return Ok(Outcome { status: Status::Feasible, plan: Some(plan), lock_conflicts: Vec::new(), stats });
+    }
+
     // Teams first (a small exact MIP), then a quick greedy plan around them.
     let t = Instant::now();
-    let teams =
-        if previous.is_none() { teams::plan_teams(&inst, &locks, started + options.time_limit / 10) } else { None };
+    let teams = teams::plan_teams(&inst, &locks, started + options.time_limit / 10);
     let plain = construct(&inst, &locks, None, teams.as_deref());
     let mut search_seconds = t.elapsed().as_secs_f64();
 
     // The relaxation, seeded with the greedy plan's columns: bound and guidance. It may run
-    // until 70 % of the time is gone (the integer search after it takes seconds).
+    // until half the time is gone; the integer search has the rest.
     let t = Instant::now();
     let seeds: Vec<(usize, usize)> = plain
         .assigned
@@ -150,7 +161,7 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
             Some((n, inst.options[n].iter().position(|o| o.unit as usize == a.unit && o.start as usize == a.start)?))
         })
         .collect();
-    let relaxation = relax::relax(&inst, started + options.time_limit * 7 / 10, &seeds);
+    let relaxation = relax::relax(&inst, started + options.time_limit / 2, &seeds);
     stats.relax_seconds = t.elapsed().as_secs_f64();
     let mut bound = relaxation.as_ref().map(|r| r.bound).filter(|b| b.is_finite());
     if let Some(r) = &relaxation {
@@ -159,27 +170,18 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
         stats.lp_converged = r.converged;
     }
 
-    // Integer plans: from the previous plan when re-planning, else the better of LP-guided
-    // and plain greedy.
+    // Integer plans: the better of LP-guided and plain greedy.
     let t = Instant::now();
-    let mut best = match &previous {
-        Some(prev) => replan_start(&inst, &locks, prev),
-        None => {
-            let guided = relaxation
-                .as_ref()
-                .filter(|r| r.guiding)
-                .map(|r| construct(&inst, &locks, Some(&r.values), teams.as_deref()));
-            match guided {
-                Some(g) if g.total_cost() <= plain.total_cost() => g,
-                _ => plain,
-            }
-        }
+    let guided =
+        relaxation.as_ref().filter(|r| r.guiding).map(|r| construct(&inst, &locks, Some(&r.values), teams.as_deref()));
+    let mut best = match guided {
+        Some(g) if g.total_cost() <= plain.total_cost() => g,
+        _ => plain,
     };
-    let search_deadline = if previous.is_some() { deadline } else { started + options.time_limit * 3 / 4 };
-    improve::improve(&inst, &mut best, search_deadline, &penalty);
+    improve::improve(&inst, &mut best, started + options.time_limit * 9 / 10, &penalty);
 
     // Small terms: the exact MIP, warm-started from the plan, proves or improves it.
-    if previous.is_none() && bound.is_none_or(|b| !objective_matches(b, best.total_cost())) {
+    if bound.is_none_or(|b| !objective_matches(b, best.total_cost())) {
         if let Some((ledger, mip_bound)) = exact_mip(&inst, &best, &locks, deadline) {
             stats.mip_used = true;
             bound = match (bound, mip_bound) {
@@ -199,14 +201,21 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
     // A bound above the plan's cost can only be LP round-off; it is then the cost itself.
     let bound = bound.map(|b| if b > cost { cost } else { b });
     plan.bound = bound;
-    stats.moved = previous.as_ref().map_or(0, |prev| {
-        best.assigned.iter().enumerate().filter(|(n, a)| prev.get(n).is_some_and(|p| Some(*p) != **a)).count()
-    });
     let status = match bound {
         Some(b) if objective_matches(b, cost) => Status::Optimal,
         _ => Status::Feasible,
     };
     Ok(Outcome { status, plan: Some(plan), lock_conflicts: Vec::new(), stats })
+}
+
+/// Placements of the previous plan that this one changes (other unit, supervisor or start, or unplaced).
+fn moved(ledger: &Ledger, previous: &HashMap<usize, Assigned>) -> usize {
+    previous
+        .iter()
+        .filter(|(n, p)| {
+            ledger.assigned[**n].is_none_or(|a| (a.unit, a.supervisor, a.start) != (p.unit, p.supervisor, p.start))
+        })
+        .count()
 }
 
 /// The locks checked by the plan checker on their own: every rule they break but whole teams
