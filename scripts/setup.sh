@@ -29,7 +29,7 @@ command -v npm >/dev/null || { echo "Node.js 20 with npm is missing"; exit 1; }
 # npm ci only when the lock file changed since the last install.
 stamp=ui/node_modules/.package-lock.sha
 want=$(sha256sum ui/package-lock.json | cut -d' ' -f1)
-if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ] || [ ! -x ui/node_modules/.bin/vite ] || [ ! -x ui/node_modules/.bin/tsc ]; then
   echo "Installing UI packages (npm ci)"
   (cd ui && npm ci --no-audit --no-fund --loglevel=error)
   echo "$want" > "$stamp"
