@@ -4,12 +4,11 @@
 
 use proptest::prelude::*;
 use std::time::Duration;
-use vfu_core::checker::{check_plan, Rule};
-use vfu_core::cost::plan_cost;
+use vfu_core::checker::{check_plan, plan_with, Rule};
 use vfu_core::format::write_plan;
 use vfu_core::generate::{generate_scenario, GeneratorOptions};
 use vfu_core::index::ScenarioIndex;
-use vfu_core::plan::{Placement, Plan, Unplaced, UnplacedReason};
+use vfu_core::plan::{Placement, Plan, UnplacedReason};
 use vfu_core::Scenario;
 use vfu_engine::{solve, EngineOptions, Status};
 use vfu_tests::{example_plan, example_scenario};
@@ -123,7 +122,7 @@ fn brute_force_optimum(scenario: &Scenario) -> f64 {
                             start,
                         };
                         // Keep it if it breaks no rule on its own (but whole teams, judged together).
-                        let plan = plan_with(scenario, std::slice::from_ref(&p));
+                        let plan = plan_with(scenario, vec![p.clone()]);
                         if check_plan(scenario, &plan)
                             .violations
                             .iter()
@@ -141,7 +140,7 @@ fn brute_force_optimum(scenario: &Scenario) -> f64 {
     let mut pick = vec![0usize; per_need.len()];
     loop {
         let placements: Vec<Placement> = pick.iter().zip(&per_need).filter_map(|(&i, c)| c[i].clone()).collect();
-        let plan = plan_with(scenario, &placements);
+        let plan = plan_with(scenario, placements);
         let report = check_plan(scenario, &plan);
         if report.violations.is_empty() {
             best = best.min(report.cost.total());
@@ -160,31 +159,6 @@ fn brute_force_optimum(scenario: &Scenario) -> f64 {
             k += 1;
         }
     }
-}
-
-fn plan_with(scenario: &Scenario, placements: &[Placement]) -> Plan {
-    let mut plan = Plan {
-        term: scenario.term.id.clone(),
-        placements: placements.to_vec(),
-        unplaced: Vec::new(),
-        objective: 0.0,
-        bound: None,
-        extra: Default::default(),
-    };
-    for student in &scenario.students {
-        for need in &student.needs {
-            if !placements.iter().any(|p| p.need == need.id) {
-                plan.unplaced.push(Unplaced {
-                    need: need.id.clone(),
-                    student: student.id.clone(),
-                    reason: UnplacedReason::Other,
-                    detail: String::new(),
-                });
-            }
-        }
-    }
-    plan.objective = plan_cost(&ScenarioIndex::new(scenario), &plan).total();
-    plan
 }
 
 /// The example cut down to a few students (and the locks that concern them).

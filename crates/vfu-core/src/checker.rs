@@ -5,7 +5,7 @@
 use crate::cost::{objective_matches, plan_cost, Cost};
 use crate::index::ScenarioIndex;
 use crate::model::{Scenario, Unit};
-use crate::plan::{Placement, Plan};
+use crate::plan::{Placement, Plan, Unplaced, UnplacedReason};
 use crate::week::Week;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -112,6 +112,27 @@ impl CheckReport {
     pub fn is_valid(&self) -> bool {
         self.violations.is_empty() && self.objective_matches() && !self.bound_exceeds_cost()
     }
+}
+
+/// A plan of just these placements, every other need unplaced (reason `other`), stating its
+/// cost as its objective: for checking some placements on their own (locks, candidates).
+pub fn plan_with(scenario: &Scenario, placements: Vec<Placement>) -> Plan {
+    let mut plan = Plan::new(scenario.term.id.clone());
+    for student in &scenario.students {
+        for need in &student.needs {
+            if !placements.iter().any(|p| p.need == need.id) {
+                plan.unplaced.push(Unplaced {
+                    need: need.id.clone(),
+                    student: student.id.clone(),
+                    reason: UnplacedReason::Other,
+                    detail: String::new(),
+                });
+            }
+        }
+    }
+    plan.placements = placements;
+    plan.objective = plan_cost(&ScenarioIndex::new(scenario), &plan).total();
+    plan
 }
 
 /// Checks a plan against every rule and recomputes its cost.

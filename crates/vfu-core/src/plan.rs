@@ -23,6 +23,20 @@ pub struct Plan {
     pub extra: Map<String, Value>,
 }
 
+impl Plan {
+    /// A plan for the term with nothing in it yet.
+    pub fn new(term: impl Into<String>) -> Plan {
+        Plan {
+            term: term.into(),
+            placements: Vec::new(),
+            unplaced: Vec::new(),
+            objective: 0.0,
+            bound: None,
+            extra: Map::new(),
+        }
+    }
+}
+
 /// A need placed at a unit with a named supervisor from a start week.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Placement {

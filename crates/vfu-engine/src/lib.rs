@@ -26,10 +26,9 @@ use ledger::{Assigned, Ledger};
 use lp::{LpModel, Pattern, SolveOptions, Supervision};
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
-use vfu_core::checker::{check_plan, Rule, Violation};
+use vfu_core::checker::{check_plan, plan_with, Rule, Violation};
 use vfu_core::cost::{objective_matches, plan_cost};
-use vfu_core::index::ScenarioIndex;
-use vfu_core::plan::{Placement, Plan, Unplaced, UnplacedReason};
+use vfu_core::plan::{Placement, Plan, Unplaced};
 use vfu_core::Scenario;
 
 /// How to solve.
@@ -224,36 +223,20 @@ fn lock_conflicts(scenario: &Scenario) -> Vec<Violation> {
     if scenario.locked.is_empty() {
         return Vec::new();
     }
-    let ix = ScenarioIndex::new(scenario);
-    let locked: HashMap<&str, _> = scenario.locked.iter().map(|l| (l.need.as_str(), l)).collect();
-    let mut plan = Plan {
-        term: scenario.term.id.clone(),
-        placements: Vec::new(),
-        unplaced: Vec::new(),
-        objective: 0.0,
-        bound: None,
-        extra: Default::default(),
-    };
-    for student in &scenario.students {
-        for need in &student.needs {
-            match locked.get(need.id.as_str()) {
-                Some(l) => plan.placements.push(Placement {
-                    need: need.id.clone(),
-                    student: student.id.clone(),
-                    unit: l.unit.clone(),
-                    supervisor: l.supervisor.clone(),
-                    start: l.start,
-                }),
-                None => plan.unplaced.push(Unplaced {
-                    need: need.id.clone(),
-                    student: student.id.clone(),
-                    reason: UnplacedReason::Other,
-                    detail: String::new(),
-                }),
-            }
-        }
-    }
-    plan.objective = plan_cost(&ix, &plan).total();
+    let student_of: HashMap<&str, &str> =
+        scenario.students.iter().flat_map(|st| st.needs.iter().map(move |n| (n.id.as_str(), st.id.as_str()))).collect();
+    let placements = scenario
+        .locked
+        .iter()
+        .map(|l| Placement {
+            need: l.need.clone(),
+            student: student_of.get(l.need.as_str()).map_or_else(String::new, |s| s.to_string()),
+            unit: l.unit.clone(),
+            supervisor: l.supervisor.clone(),
+            start: l.start,
+        })
+        .collect();
+    let plan = plan_with(scenario, placements);
     check_plan(scenario, &plan).violations.into_iter().filter(|v| v.rule != Rule::WholeTeams).collect()
 }
 
@@ -455,14 +438,7 @@ fn exact_mip<'i, 'a>(
 /// The plan file of a ledger, with reasons for the unplaced and the cost as the format defines it.
 fn to_plan(inst: &Instance, ledger: &Ledger) -> Plan {
     let scenario = inst.scenario();
-    let mut plan = Plan {
-        term: scenario.term.id.clone(),
-        placements: Vec::new(),
-        unplaced: Vec::new(),
-        objective: 0.0,
-        bound: None,
-        extra: Default::default(),
-    };
+    let mut plan = Plan::new(scenario.term.id.clone());
     for (s, student) in scenario.students.iter().enumerate() {
         for (k, need) in student.needs.iter().enumerate() {
             let n = inst.student_needs[s][k];
