@@ -181,7 +181,7 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
 
     // Small terms: the exact MIP, warm-started from the plan, proves or improves it.
     if bound.is_none_or(|b| !objective_matches(b, best.total_cost())) {
-        if let Some((ledger, mip_bound)) = exact_mip(&inst, &best, &locks, deadline) {
+        if let Some((ledger, mip_bound)) = exact_mip(&inst, &best, &locks, deadline, None) {
             stats.mip_used = true;
             bound = match (bound, mip_bound) {
                 (Some(a), Some(b)) => Some(a.max(b)),
@@ -189,6 +189,17 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
             };
             if ledger.total_cost() < best.total_cost() - 1e-9 {
                 best = ledger;
+            }
+        } else if let Some(r) = &relaxation {
+            // Too large for every option: the same MIP over the options the LP generated.
+            // Its bound speaks only of those options, so only its plan is used.
+            // It rarely improves on the plan late in its search, so it gets a quarter of the time.
+            let mip_deadline = deadline.min(Instant::now() + options.time_limit / 4);
+            if let Some((ledger, _)) = exact_mip(&inst, &best, &locks, mip_deadline, Some(&r.in_model)) {
+                stats.mip_used = true;
+                if ledger.total_cost() < best.total_cost() - 1e-9 {
+                    best = ledger;
+                }
             }
         }
     }
@@ -358,12 +369,23 @@ fn exact_mip<'i, 'a>(
     start: &Ledger<'i, 'a>,
     locks: &[Lock],
     deadline: Instant,
+    allowed: Option<&[Vec<bool>]>,
 ) -> Option<(Ledger<'i, 'a>, Option<f64>)> {
+    // Options the MIP may use: all, or the allowed ones plus those of the starting plan.
+    let usable = |n: usize, o: usize| {
+        allowed.is_none_or(|a| a[n][o])
+            || start.assigned[n].is_some_and(|x| {
+                let opt = inst.options[n][o];
+                opt.unit as usize == x.unit && opt.start as usize == x.start
+            })
+    };
     let columns: usize = (0..inst.needs.len())
         .map(|n| {
             inst.options[n]
                 .iter()
-                .map(|o| {
+                .enumerate()
+                .filter(|(o, _)| usable(n, *o))
+                .map(|(_, o)| {
                     inst.units[o.unit as usize]
                         .supervisors
                         .iter()
@@ -389,6 +411,9 @@ fn exact_mip<'i, 'a>(
             continue;
         }
         for (o, opt) in inst.options[n].iter().enumerate() {
+            if !usable(n, o) {
+                continue;
+            }
             for &h in &inst.units[opt.unit as usize].supervisors {
                 if inst.supervisor_fits(h, n, opt.start as usize) {
                     lp.add_pattern(Pattern { need: n, option: o, supervisor: Some(h) });
@@ -396,7 +421,26 @@ fn exact_mip<'i, 'a>(
             }
         }
     }
+    // The starting plan as a point of the model, shortfall and team columns included (HiGHS
+    // ignores a start that breaks a row).
     let mut warm = vec![0.0; lp.columns];
+    for (i, column) in lp.fixed_columns.iter().enumerate() {
+        warm[i] = match *column {
+            lp::FixedColumn::Shortfall { remit, .. } => {
+                f64::from(inst.remits[remit].min.saturating_sub(start.remit_weeks()[remit]))
+            }
+            lp::FixedColumn::Teams { unit, start: week, .. } => {
+                let ipl = inst.units[unit].ipl.as_ref().expect("teams only on wards");
+                let (p, size) = ipl.team[0];
+                let members = start
+                    .placed_at(unit)
+                    .iter()
+                    .filter(|&&m| inst.needs[m].profession == p && start.assigned[m].is_some_and(|a| a.start == week))
+                    .count();
+                members as f64 / f64::from(size)
+            }
+        };
+    }
     for (n, a) in start.assigned.iter().enumerate() {
         if let Some(a) = a {
             if let Some(o) = option_of(n, a) {
@@ -412,6 +456,14 @@ fn exact_mip<'i, 'a>(
     }
     let solution =
         lp.solve(&SolveOptions { time_limit: Some(remaining), mip_rel_gap: Some(1e-9), start: Some(warm) })?;
+    relax::trace(&format!(
+        "exact MIP ({} columns{}): {} objective {} bound {:?}",
+        lp.columns,
+        if allowed.is_some() { ", LP's options only" } else { "" },
+        solution.status,
+        solution.objective,
+        solution.mip_bound
+    ));
     let mut ledger = Ledger::new(inst);
     for &(n, a) in locks {
         ledger.lock(n, a);

@@ -416,9 +416,11 @@ impl<'i, 'a> LpModel<'i, 'a> {
         model.set_option("threads", 1);
         model.set_option("random_seed", 1);
         if let Some(limit) = options.time_limit {
-            // HiGHS counts its time limit from the creation of the model, across solves.
+            // HiGHS counts its time limit from the creation of the model, across solves, and
+            // overshoots it by up to a few seconds in a MIP: it gets a margin.
             let used = self.created.elapsed().as_secs_f64();
-            model.set_option("time_limit", used + limit.max(0.01));
+            let margin = if self.integer { (limit * 0.1).min(2.0) } else { 0.0 };
+            model.set_option("time_limit", used + (limit - margin).max(0.01));
         }
         if let Some(gap) = options.mip_rel_gap {
             model.set_option("mip_rel_gap", gap);

@@ -24,6 +24,8 @@ pub struct Relaxation {
     pub converged: bool,
     /// Whether `values` come from an optimal LP (else they must not guide).
     pub guiding: bool,
+    /// Which options of every need the final restricted LP holds.
+    pub in_model: Vec<Vec<bool>>,
     /// Pricing rounds.
     pub rounds: usize,
     /// Columns in the final model.
@@ -137,7 +139,20 @@ pub fn relax(inst: &Instance, deadline: Instant, seeds: &[(usize, usize)]) -> Op
     };
     trace(&format!("LP places {:.1} interprofessional and {:.1} other needs", placed(true), placed(false)));
     let guiding = last.optimal;
-    Some(Relaxation { bound, lp_objective: last.objective, values, converged, guiding, rounds, columns: lp.columns })
+    let mut in_model: Vec<Vec<bool>> = inst.options.iter().map(|o| vec![false; o.len()]).collect();
+    for pat in &lp.patterns {
+        in_model[pat.need][pat.option] = true;
+    }
+    Some(Relaxation {
+        bound,
+        lp_objective: last.objective,
+        values,
+        converged,
+        guiding,
+        in_model,
+        rounds,
+        columns: lp.columns,
+    })
 }
 
 /// Prices every option; adds the most negative columns; returns the round's Lagrangian bound
