@@ -72,7 +72,9 @@ pub fn relax(inst: &Instance, deadline: Instant, seeds: &[(usize, usize)]) -> Op
     // as if places were endless: weak, but proven before any LP is solved.
     let mut bound = price(inst, &mut lp, &HashMap::new(), false).0;
     let mut rounds = 0;
-    let mut last;
+    // The last LP solution, kept optimal when one was: a solve cut short by the deadline does
+    // not replace it as guidance.
+    let mut last: Option<crate::lp::LpSolution> = None;
     let converged = loop {
         rounds += 1;
         let remaining = deadline.saturating_duration_since(Instant::now()).as_secs_f64();
@@ -86,7 +88,9 @@ pub fn relax(inst: &Instance, deadline: Instant, seeds: &[(usize, usize)]) -> Op
             t.elapsed().as_secs_f64()
         ));
         if !solution.optimal {
-            last = Some(solution);
+            if last.is_none() {
+                last = Some(solution);
+            }
             break false;
         }
         let added_rows = lp.add_violated_rows(&solution.columns);
