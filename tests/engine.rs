@@ -203,3 +203,39 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn progress_is_reported_phase_by_phase_and_ends_done() {
+    use std::sync::{Arc, Mutex};
+    use vfu_engine::{Phase, Progress};
+    let seen: Arc<Mutex<Vec<Progress>>> = Arc::default();
+    let sink = seen.clone();
+    let opts = EngineOptions {
+        progress: Some(Arc::new(move |p: &Progress| sink.lock().unwrap().push(p.clone()))),
+        ..options(30)
+    };
+    let (plan, _) = solve_checked(&example_scenario("tiny.json"), &opts);
+    let seen = seen.lock().unwrap();
+    let phases: Vec<Phase> = seen.iter().map(|p| p.phase).collect();
+    assert_eq!(phases.first(), Some(&Phase::Preparing));
+    assert_eq!(phases.last(), Some(&Phase::Done), "{phases:?}");
+    assert!(phases.contains(&Phase::Relaxation) && phases.contains(&Phase::Search), "{phases:?}");
+    let done = seen.last().unwrap();
+    assert_eq!(done.best_cost, Some(plan.objective));
+    assert_eq!(done.bound, plan.bound);
+    assert!(seen.windows(2).all(|w| w[0].elapsed_seconds <= w[1].elapsed_seconds));
+}
+
+#[test]
+fn a_cancelled_run_still_returns_a_valid_plan() {
+    use std::sync::atomic::AtomicBool;
+    use std::sync::Arc;
+    let scenario = generate_scenario(&GeneratorOptions { students: 300, seed: 9 });
+    let opts = EngineOptions { cancel: Some(Arc::new(AtomicBool::new(true))), ..options(600) };
+    let outcome = solve(&scenario, &opts).unwrap();
+    let plan = outcome.plan.expect("a plan even when cancelled");
+    assert!(check_plan(&scenario, &plan).is_valid());
+    assert!(!plan.placements.is_empty());
+    // Cancelled before it began: the relaxation stopped at once and no MIP ran.
+    assert!(!outcome.stats.lp_converged && !outcome.stats.mip_used, "{:?}", outcome.stats);
+}

@@ -21,7 +21,23 @@ pub(crate) fn run(
         Some(path) => Some(read_plan(&read_text(path)?).map_err(|e| described(path, &e))?),
         None => None,
     };
-    let options = EngineOptions { time_limit: Duration::from_secs_f64(time_limit), previous, ..Default::default() };
+    // Progress on stderr, so that stdout stays the summary.
+    let progress: vfu_engine::ProgressSink = std::sync::Arc::new(|p: &vfu_engine::Progress| {
+        let number = |x: Option<f64>| x.map_or_else(|| "–".to_string(), |v| format!("{v:.1}"));
+        eprintln!(
+            "[{:6.1} s] {:?}: best {}, bound {}",
+            p.elapsed_seconds,
+            p.phase,
+            number(p.best_cost),
+            number(p.bound)
+        );
+    });
+    let options = EngineOptions {
+        time_limit: Duration::from_secs_f64(time_limit),
+        previous,
+        progress: Some(progress),
+        ..Default::default()
+    };
     let started = Instant::now();
     let outcome = solve(&scenario, &options).map_err(|e| Failure(e.to_string()))?;
     let seconds = started.elapsed().as_secs_f64();

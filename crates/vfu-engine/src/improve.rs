@@ -5,15 +5,15 @@
 use crate::construct::place_cheapest;
 use crate::instance::Instance;
 use crate::ledger::{Assigned, Ledger};
-use std::time::Instant;
+use crate::stop::Stop;
 
 /// Improves the plan until no move helps or the deadline passes. `penalty(n, a)` is added to
 /// the cost of a placement (re-planning: moving a need away from its previous placement).
-pub fn improve(inst: &Instance, ledger: &mut Ledger, deadline: Instant, penalty: &dyn Fn(usize, &Assigned) -> f64) {
+pub fn improve(inst: &Instance, ledger: &mut Ledger, stop: &Stop, penalty: &dyn Fn(usize, &Assigned) -> f64) {
     loop {
         let mut better = false;
         for n in 0..inst.needs.len() {
-            if Instant::now() >= deadline {
+            if stop.reached() {
                 return;
             }
             if inst.needs[n].ipl || ledger.locked(n) {

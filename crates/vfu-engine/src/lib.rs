@@ -18,6 +18,7 @@ pub mod ledger;
 pub mod lp;
 pub mod reasons;
 pub mod relax;
+pub mod stop;
 pub mod teams;
 
 use construct::{construct, Lock};
@@ -25,14 +26,17 @@ use instance::Instance;
 use ledger::{Assigned, Ledger};
 use lp::{LpModel, Pattern, SolveOptions, Supervision};
 use std::collections::HashMap;
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
+use stop::Stop;
 use vfu_core::checker::{check_plan, plan_with, Rule, Violation};
 use vfu_core::cost::{objective_matches, plan_cost};
 use vfu_core::plan::{Placement, Plan, Unplaced};
 use vfu_core::Scenario;
 
 /// How to solve.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct EngineOptions {
     /// Wall-clock budget; a plan (the best found) is always returned.
     pub time_limit: Duration,
@@ -40,11 +44,67 @@ pub struct EngineOptions {
     pub previous: Option<Plan>,
     /// Cost added for each placement that differs from the previous plan.
     pub move_penalty: f64,
+    /// Told of each phase with the best cost and bound so far (the app's progress bar).
+    pub progress: Option<ProgressSink>,
+    /// Set to stop early; the best plan found so far is returned.
+    pub cancel: Option<Arc<AtomicBool>>,
+}
+
+impl std::fmt::Debug for EngineOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EngineOptions")
+            .field("time_limit", &self.time_limit)
+            .field("previous", &self.previous.as_ref().map(|p| p.placements.len()))
+            .field("move_penalty", &self.move_penalty)
+            .field("progress", &self.progress.is_some())
+            .field("cancel", &self.cancel)
+            .finish()
+    }
+}
+
+/// Receives progress reports.
+pub type ProgressSink = Arc<dyn Fn(&Progress) + Send + Sync>;
+
+/// Where the engine is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Phase {
+    /// Checking locks and compiling the term.
+    Preparing,
+    /// Forming interprofessional teams.
+    Teams,
+    /// Solving the LP relaxation (the bound).
+    Relaxation,
+    /// Building and improving plans.
+    Search,
+    /// The MIP.
+    Mip,
+    /// Finished.
+    Done,
+}
+
+/// A progress report.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Progress {
+    /// The phase now starting (or done).
+    pub phase: Phase,
+    /// Cost of the best plan so far, if one exists.
+    pub best_cost: Option<f64>,
+    /// The best proven bound so far.
+    pub bound: Option<f64>,
+    /// Seconds since the start.
+    pub elapsed_seconds: f64,
 }
 
 impl Default for EngineOptions {
     fn default() -> Self {
-        EngineOptions { time_limit: Duration::from_secs(60), previous: None, move_penalty: 200.0 }
+        EngineOptions {
+            time_limit: Duration::from_secs(60),
+            previous: None,
+            move_penalty: 200.0,
+            progress: None,
+            cancel: None,
+        }
     }
 }
 
@@ -112,6 +172,14 @@ const EXACT_MIP_MAX_COLUMNS: usize = 40_000;
 pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, EngineError> {
     let started = Instant::now();
     let deadline = started + options.time_limit;
+    let stop = Stop { deadline, cancel: options.cancel.clone() };
+    let at = |fraction: u32| stop.until(started + options.time_limit * fraction / 10);
+    let report = |phase: Phase, best_cost: Option<f64>, bound: Option<f64>| {
+        if let Some(sink) = &options.progress {
+            sink(&Progress { phase, best_cost, bound, elapsed_seconds: started.elapsed().as_secs_f64() });
+        }
+    };
+    report(Phase::Preparing, None, None);
     let mut stats = Stats::default();
 
     let conflicts = lock_conflicts(scenario);
@@ -135,17 +203,21 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
     if let Some(prev) = &previous {
         let t = Instant::now();
         let mut best = replan_start(&inst, &locks, prev);
-        improve::improve(&inst, &mut best, deadline, &penalty);
+        report(Phase::Search, Some(best.total_cost()), None);
+        improve::improve(&inst, &mut best, &stop, &penalty);
         stats.search_seconds = t.elapsed().as_secs_f64();
         stats.moved = moved(&best, prev);
         let plan = to_plan(&inst, &best);
+        report(Phase::Done, Some(plan.objective), None);
         return Ok(Outcome { status: Status::Feasible, plan: Some(plan), lock_conflicts: Vec::new(), stats });
     }
 
     // Teams first (a small exact MIP), then a quick greedy plan around them.
     let t = Instant::now();
-    let teams = teams::plan_teams(&inst, &locks, started + options.time_limit / 10);
+    report(Phase::Teams, None, None);
+    let teams = teams::plan_teams(&inst, &locks, &at(1));
     let plain = construct(&inst, &locks, None, teams.as_deref());
+    report(Phase::Relaxation, Some(plain.total_cost()), None);
     let mut search_seconds = t.elapsed().as_secs_f64();
 
     // The relaxation, seeded with the greedy plan's columns: bound and guidance. It may run
@@ -160,7 +232,7 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
             Some((n, inst.options[n].iter().position(|o| o.unit as usize == a.unit && o.start as usize == a.start)?))
         })
         .collect();
-    let relaxation = relax::relax(&inst, started + options.time_limit / 2, &seeds);
+    let relaxation = relax::relax(&inst, &at(5), &seeds);
     stats.relax_seconds = t.elapsed().as_secs_f64();
     let mut bound = relaxation.as_ref().map(|r| r.bound).filter(|b| b.is_finite());
     if let Some(r) = &relaxation {
@@ -177,11 +249,13 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
         Some(g) if g.total_cost() <= plain.total_cost() => g,
         _ => plain,
     };
-    improve::improve(&inst, &mut best, started + options.time_limit * 9 / 10, &penalty);
+    report(Phase::Search, Some(best.total_cost()), bound);
+    improve::improve(&inst, &mut best, &at(9), &penalty);
+    report(Phase::Mip, Some(best.total_cost()), bound);
 
     // Small terms: the exact MIP, warm-started from the plan, proves or improves it.
     if bound.is_none_or(|b| !objective_matches(b, best.total_cost())) {
-        if let Some((ledger, mip_bound)) = exact_mip(&inst, &best, &locks, deadline, None) {
+        if let Some((ledger, mip_bound)) = exact_mip(&inst, &best, &locks, &stop, None) {
             stats.mip_used = true;
             bound = match (bound, mip_bound) {
                 (Some(a), Some(b)) => Some(a.max(b)),
@@ -194,8 +268,8 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
             // Too large for every option: the same MIP over the options the LP generated.
             // Its bound speaks only of those options, so only its plan is used.
             // It rarely improves on the plan late in its search, so it gets a quarter of the time.
-            let mip_deadline = deadline.min(Instant::now() + options.time_limit / 4);
-            if let Some((ledger, _)) = exact_mip(&inst, &best, &locks, mip_deadline, Some(&r.in_model)) {
+            let mip_stop = stop.until(Instant::now() + options.time_limit / 4);
+            if let Some((ledger, _)) = exact_mip(&inst, &best, &locks, &mip_stop, Some(&r.in_model)) {
                 stats.mip_used = true;
                 if ledger.total_cost() < best.total_cost() - 1e-9 {
                     best = ledger;
@@ -215,6 +289,7 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
         Some(b) if objective_matches(b, cost) => Status::Optimal,
         _ => Status::Feasible,
     };
+    report(Phase::Done, Some(cost), bound);
     Ok(Outcome { status, plan: Some(plan), lock_conflicts: Vec::new(), stats })
 }
 
@@ -368,7 +443,7 @@ fn exact_mip<'i, 'a>(
     inst: &'i Instance<'a>,
     start: &Ledger<'i, 'a>,
     locks: &[Lock],
-    deadline: Instant,
+    stop: &Stop,
     allowed: Option<&[Vec<bool>]>,
 ) -> Option<(Ledger<'i, 'a>, Option<f64>)> {
     // Options the MIP may use: all, or the allowed ones plus those of the starting plan.
@@ -450,7 +525,7 @@ fn exact_mip<'i, 'a>(
             }
         }
     }
-    let remaining = deadline.saturating_duration_since(Instant::now()).as_secs_f64();
+    let remaining = stop.remaining_secs();
     if remaining < 0.05 {
         return None;
     }

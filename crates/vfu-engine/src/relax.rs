@@ -9,6 +9,7 @@
 use crate::construct::Guidance;
 use crate::instance::Instance;
 use crate::lp::{FixedColumn, LpModel, Pattern, RowKey, SolveOptions, Supervision};
+use crate::stop::Stop;
 use std::collections::HashMap;
 use std::time::Instant;
 
@@ -43,7 +44,7 @@ const ADDED_PER_ROUND: usize = 4000;
 /// Solves the relaxation until pricing finishes or the deadline passes. The restricted model
 /// starts from `seeds` (need, option) (a known plan), every option of interprofessional needs
 /// (they are few) and some starts of each need's cheapest unit; pricing adds the rest as needed.
-pub fn relax(inst: &Instance, deadline: Instant, seeds: &[(usize, usize)]) -> Option<Relaxation> {
+pub fn relax(inst: &Instance, stop: &Stop, seeds: &[(usize, usize)]) -> Option<Relaxation> {
     let mut lp = LpModel::new(inst, Supervision::Aggregated, false);
     for &(n, o) in seeds {
         lp.add_pattern(Pattern { need: n, option: o, supervisor: None });
@@ -77,7 +78,7 @@ pub fn relax(inst: &Instance, deadline: Instant, seeds: &[(usize, usize)]) -> Op
     let mut last: Option<crate::lp::LpSolution> = None;
     let converged = loop {
         rounds += 1;
-        let remaining = deadline.saturating_duration_since(Instant::now()).as_secs_f64();
+        let remaining = stop.remaining_secs();
         let t = Instant::now();
         let solution = lp.solve(&SolveOptions { time_limit: Some(remaining), ..Default::default() })?;
         trace(&format!(
@@ -97,7 +98,7 @@ pub fn relax(inst: &Instance, deadline: Instant, seeds: &[(usize, usize)]) -> Op
         if added_rows > 0 {
             trace(&format!("  {added_rows} capacity rows added"));
             last = Some(solution);
-            if Instant::now() >= deadline {
+            if stop.reached() {
                 break false;
             }
             continue;
@@ -126,7 +127,7 @@ pub fn relax(inst: &Instance, deadline: Instant, seeds: &[(usize, usize)]) -> Op
         if added == 0 {
             break true;
         }
-        if Instant::now() >= deadline {
+        if stop.reached() {
             break false;
         }
     };

@@ -6,12 +6,12 @@ use crate::construct::Lock;
 use crate::instance::{span_bits, Instance};
 use crate::ledger::Assigned;
 use crate::lp::{LpModel, Pattern, SolveOptions, Supervision};
+use crate::stop::Stop;
 use std::collections::HashMap;
-use std::time::Instant;
 
-/// The interprofessional placements of the best whole-team plan found before `deadline`, or
+/// The interprofessional placements of the best whole-team plan found before `stop`, or
 /// `None` when there are no interprofessional needs or HiGHS found no plan.
-pub fn plan_teams(inst: &Instance, locks: &[Lock], deadline: Instant) -> Option<Vec<(usize, Assigned)>> {
+pub fn plan_teams(inst: &Instance, locks: &[Lock], stop: &Stop) -> Option<Vec<(usize, Assigned)>> {
     let ipl_needs: Vec<usize> = (0..inst.needs.len()).filter(|&n| inst.needs[n].ipl).collect();
     if ipl_needs.is_empty() {
         return None;
@@ -59,7 +59,7 @@ pub fn plan_teams(inst: &Instance, locks: &[Lock], deadline: Instant) -> Option<
             }
         }
     }
-    let remaining = deadline.saturating_duration_since(Instant::now()).as_secs_f64();
+    let remaining = stop.remaining_secs();
     if remaining < 0.05 {
         return None;
     }
