@@ -23,7 +23,7 @@ pub fn construct<'i, 'a>(
         ledger.lock(n, a);
     }
     if let Some(teams) = teams {
-        place_teams(inst, &mut ledger, teams);
+        place_teams(&mut ledger, teams);
     }
     let value = |n: usize, o: usize| guidance.map_or(0.0, |g| g[n][o]);
     form_teams(inst, &mut ledger, &value);
@@ -96,7 +96,7 @@ pub fn place_cheapest(inst: &Instance, ledger: &mut Ledger, n: usize) -> bool {
 }
 
 /// Places given team members, a ward's start at a time, all or none.
-fn place_teams(inst: &Instance, ledger: &mut Ledger, teams: &[(usize, Assigned)]) {
+fn place_teams(ledger: &mut Ledger, teams: &[(usize, Assigned)]) {
     let mut groups: std::collections::BTreeMap<(usize, usize), Vec<(usize, Assigned)>> = Default::default();
     for &(n, a) in teams {
         if ledger.assigned[n].is_none() {
@@ -104,20 +104,8 @@ fn place_teams(inst: &Instance, ledger: &mut Ledger, teams: &[(usize, Assigned)]
         }
     }
     for members in groups.values() {
-        let mut placed = Vec::new();
-        for &(n, a) in members {
-            if ledger.can_place_with(n, a.unit, a.supervisor, a.start) {
-                ledger.place(n, a);
-                placed.push(n);
-            }
-        }
-        if placed.len() != members.len() {
-            placed.into_iter().for_each(|n| {
-                ledger.remove(n);
-            });
-        }
+        ledger.place_all(members);
     }
-    let _ = inst;
 }
 
 /// Whole teams on every training ward and start, as many as fit, cheapest members first.

@@ -189,6 +189,22 @@ impl<'i, 'a> Ledger<'i, 'a> {
         self.at_unit[a.unit].push(n);
     }
 
+    /// Places every member of a group (a team) exactly as given, or none of them.
+    pub fn place_all(&mut self, members: &[(usize, Assigned)]) -> bool {
+        let mut placed = Vec::new();
+        for &(n, a) in members {
+            if !self.can_place_with(n, a.unit, a.supervisor, a.start) {
+                placed.into_iter().for_each(|m| {
+                    self.remove(m);
+                });
+                return false;
+            }
+            self.place(n, a);
+            placed.push(n);
+        }
+        true
+    }
+
     /// Takes a placement back.
     pub fn remove(&mut self, n: usize) -> Option<Assigned> {
         let a = self.assigned[n].take()?;

@@ -395,18 +395,10 @@ fn replan_start<'i, 'a>(inst: &'i Instance<'a>, locks: &[Lock], previous: &HashM
     let mut team_keys: Vec<_> = teams.keys().copied().collect();
     team_keys.sort();
     for key in team_keys {
-        let members = &teams[&key];
-        let mut placed = Vec::new();
-        for &(n, a) in members {
-            if ledger.can_place_with(n, a.unit, a.supervisor, a.start) {
-                ledger.place(n, a);
-                placed.push(n);
-            }
-        }
-        if placed.len() != members.len() || !team_is_whole(inst, &ledger, key) {
-            placed.into_iter().for_each(|n| {
+        if ledger.place_all(&teams[&key]) && !team_is_whole(inst, &ledger, key) {
+            for &(n, _) in &teams[&key] {
                 ledger.remove(n);
-            });
+            }
         }
     }
     // Then the rest, as a fresh plan would place them.
