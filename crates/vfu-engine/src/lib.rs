@@ -164,6 +164,10 @@ pub enum EngineError {
     Instance(#[from] instance::InstanceError),
 }
 
+/// Above this many options the relaxation is solved area by area (see `relax::relax_by_area`):
+/// the whole LP's pricing does not finish in time at that size.
+const DECOMPOSE_ABOVE_OPTIONS: usize = 1_000_000;
+
 /// Named-supervisor MIP only below this many columns: above it HiGHS's branch and bound does
 /// not finish in seconds, and the LP-guided plan is the better use of the time.
 const EXACT_MIP_MAX_COLUMNS: usize = 40_000;
@@ -232,7 +236,11 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
             Some((n, inst.options[n].iter().position(|o| o.unit as usize == a.unit && o.start as usize == a.start)?))
         })
         .collect();
-    let relaxation = relax::relax(&inst, &at(5), &seeds);
+    let relaxation = if stats.options > DECOMPOSE_ABOVE_OPTIONS {
+        relax::relax_by_area(&inst, &at(5), &seeds)
+    } else {
+        relax::relax(&inst, &at(5), &seeds, None)
+    };
     stats.relax_seconds = t.elapsed().as_secs_f64();
     let mut bound = relaxation.as_ref().map(|r| r.bound).filter(|b| b.is_finite());
     if let Some(r) = &relaxation {

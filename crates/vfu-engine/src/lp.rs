@@ -79,6 +79,7 @@ pub struct LpModel<'i, 'a> {
     created: std::time::Instant,
     columns_at_last_solve: usize,
     rows_at_last_solve: usize,
+    block: Option<Vec<bool>>,
 }
 
 /// A column that is not a pattern.
@@ -107,6 +108,12 @@ pub enum FixedColumn {
 impl<'i, 'a> LpModel<'i, 'a> {
     /// An empty model; `integer` makes patterns and teams integer (a MIP).
     pub fn new(inst: &'i Instance<'a>, mode: Supervision, integer: bool) -> Self {
+        Self::for_block(inst, mode, integer, None)
+    }
+
+    /// A model of only the needs in `block` (the rest neither cost nor constrain), without remit
+    /// minimums: a relaxation of the term's model, so that blocks' bounds add up to a bound.
+    pub fn for_block(inst: &'i Instance<'a>, mode: Supervision, integer: bool, block: Option<Vec<bool>>) -> Self {
         let mut m = LpModel {
             inst,
             rows: Vec::new(),
@@ -125,6 +132,7 @@ impl<'i, 'a> LpModel<'i, 'a> {
             created: std::time::Instant::now(),
             columns_at_last_solve: 0,
             rows_at_last_solve: 0,
+            block,
         };
         m.add_fixed_columns();
         m
@@ -243,7 +251,7 @@ impl<'i, 'a> LpModel<'i, 'a> {
             if inst.remits[r].max.is_some() {
                 rows.push((RowKey::RemitMax(r), weeks));
             }
-            if inst.remits[r].min > 0 {
+            if inst.remits[r].min > 0 && self.block.is_none() {
                 rows.push((RowKey::RemitMin(r), weeks));
             }
         }
@@ -260,13 +268,19 @@ impl<'i, 'a> LpModel<'i, 'a> {
 
     /// The constant of the objective: every need unplaced.
     pub fn constant(&self) -> f64 {
-        self.inst.needs.iter().map(|n| n.unplaced_cost).sum()
+        let inside = |n: usize| self.block.as_ref().is_none_or(|b| b[n]);
+        self.inst.needs.iter().enumerate().filter(|(n, _)| inside(*n)).map(|(_, n)| n.unplaced_cost).sum()
+    }
+
+    /// Whether a need belongs to the model.
+    pub fn has_need(&self, n: usize) -> bool {
+        self.block.as_ref().is_none_or(|b| b[n])
     }
 
     fn add_fixed_columns(&mut self) {
         let inst = self.inst;
         for (r, remit) in inst.remits.iter().enumerate() {
-            if remit.min > 0 {
+            if remit.min > 0 && self.block.is_none() {
                 let row = self.row(RowKey::RemitMin(r));
                 let upper = f64::from(remit.min);
                 self.push_column(inst.shortfall_weight, 0.0, upper, &[(row, 1.0)], false);

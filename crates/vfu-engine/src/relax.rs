@@ -44,12 +44,16 @@ const ADDED_PER_ROUND: usize = 4000;
 /// Solves the relaxation until pricing finishes or the deadline passes. The restricted model
 /// starts from `seeds` (need, option) (a known plan), every option of interprofessional needs
 /// (they are few) and some starts of each need's cheapest unit; pricing adds the rest as needed.
-pub fn relax(inst: &Instance, stop: &Stop, seeds: &[(usize, usize)]) -> Option<Relaxation> {
-    let mut lp = LpModel::new(inst, Supervision::Aggregated, false);
-    for &(n, o) in seeds {
+pub fn relax(inst: &Instance, stop: &Stop, seeds: &[(usize, usize)], block: Option<Vec<bool>>) -> Option<Relaxation> {
+    let mut lp = LpModel::for_block(inst, Supervision::Aggregated, false, block);
+    let seeds: Vec<(usize, usize)> = seeds.iter().copied().filter(|(n, _)| lp.has_need(*n)).collect();
+    for (n, o) in seeds {
         lp.add_pattern(Pattern { need: n, option: o, supervisor: None });
     }
     for (n, options) in inst.options.iter().enumerate() {
+        if !lp.has_need(n) {
+            continue;
+        }
         if inst.needs[n].ipl {
             (0..options.len()).for_each(|o| {
                 lp.add_pattern(Pattern { need: n, option: o, supervisor: None });
@@ -160,6 +164,53 @@ pub fn relax(inst: &Instance, stop: &Stop, seeds: &[(usize, usize)]) -> Option<R
     })
 }
 
+/// The relaxation split by clinical area: each area's needs solved as their own LP, without
+/// the constraints that link areas (a unit's places shared by two areas, a student's weeks
+/// across areas, remit minimums). Dropping constraints relaxes, so the blocks' bounds add up to a
+/// proven bound on the whole; each block is small enough for pricing to finish at region scale,
+/// where the whole LP's does not. The time left is shared among the blocks still to solve, in
+/// proportion to their needs.
+pub fn relax_by_area(inst: &Instance, stop: &Stop, seeds: &[(usize, usize)]) -> Option<Relaxation> {
+    let mut areas: Vec<&str> = (0..inst.needs.len()).map(|n| inst.need_records(n).1.area.as_str()).collect();
+    let area_of = areas.clone();
+    areas.sort_unstable();
+    areas.dedup();
+    let mut total = Relaxation {
+        bound: 0.0,
+        lp_objective: 0.0,
+        values: inst.options.iter().map(|o| vec![0.0; o.len()]).collect(),
+        converged: true,
+        guiding: true,
+        in_model: inst.options.iter().map(|o| vec![false; o.len()]).collect(),
+        rounds: 0,
+        columns: 0,
+    };
+    let mut needs_left = inst.needs.len();
+    for area in &areas {
+        let block: Vec<bool> = area_of.iter().map(|a| a == area).collect();
+        let size = block.iter().filter(|b| **b).count();
+        // Time in proportion to the block's needs among those still to solve.
+        let share = stop.remaining_secs() * size as f64 / needs_left.max(1) as f64;
+        needs_left -= size;
+        let block_stop = stop.until(Instant::now() + std::time::Duration::from_secs_f64(share));
+        let r = relax(inst, &block_stop, seeds, Some(block.clone()))?;
+        trace(&format!("area {area}: bound {}, converged {}", r.bound, r.converged));
+        total.bound += r.bound;
+        total.lp_objective += r.lp_objective;
+        total.converged &= r.converged;
+        total.guiding &= r.guiding;
+        total.rounds += r.rounds;
+        total.columns += r.columns;
+        for n in (0..inst.needs.len()).filter(|&n| block[n]) {
+            total.values[n] = r.values[n].clone();
+            total.in_model[n] = r.in_model[n].clone();
+        }
+    }
+    // The split model lacks remit minimums and the links: converged or not, it is not the
+    // term's LP, so `converged` only says every block's pricing finished.
+    Some(total)
+}
+
 /// Prices every option; adds the most negative columns; returns the round's Lagrangian bound
 /// and how many columns were added.
 fn price(inst: &Instance, lp: &mut LpModel, duals: &HashMap<RowKey, f64>, add: bool) -> (f64, usize) {
@@ -205,7 +256,7 @@ fn price(inst: &Instance, lp: &mut LpModel, duals: &HashMap<RowKey, f64>, add: b
         .collect();
     let mut added = 0;
     let mut round_candidates: Vec<(f64, usize, usize)> = Vec::new();
-    for n in 0..inst.needs.len() {
+    for n in (0..inst.needs.len()).filter(|&n| lp.has_need(n)) {
         let need = &inst.needs[n];
         let (p, programme) = (need.profession, need.programme);
         let (trained_required, _) = inst.programme_rules[programme];
