@@ -239,3 +239,21 @@ fn a_cancelled_run_still_returns_a_valid_plan() {
     // Cancelled before it began: the relaxation stopped at once and no MIP ran.
     assert!(!outcome.stats.lp_converged && !outcome.stats.mip_used, "{:?}", outcome.stats);
 }
+
+#[test]
+fn the_area_split_relaxation_is_a_weaker_but_proven_bound() {
+    use vfu_engine::instance::Instance;
+    use vfu_engine::relax::{relax, relax_by_area};
+    use vfu_engine::stop::Stop;
+    let scenario = generate_scenario(&GeneratorOptions { students: 150, seed: 4 });
+    let inst = Instance::new(&scenario).unwrap();
+    let stop = Stop { deadline: std::time::Instant::now() + Duration::from_secs(120), cancel: None };
+    let whole = relax(&inst, &stop, &[], None).unwrap();
+    let split = relax_by_area(&inst, &stop, &[]).unwrap();
+    assert!(whole.converged && split.converged);
+    // Dropping the links relaxes the model: its bound cannot exceed the whole LP's.
+    assert!(split.bound <= whole.bound + 1e-6 * whole.bound.abs(), "split {} > whole {}", split.bound, whole.bound);
+    assert!(split.bound > 0.0);
+    let (plan, _) = solve_checked(&scenario, &options(60));
+    assert!(split.bound <= plan.objective && whole.bound <= plan.objective + 1e-6 * plan.objective);
+}
