@@ -78,7 +78,6 @@ fn insert_with_ejection(
     if place_cheapest(inst, ledger, n) {
         return true;
     }
-    let before = ledger.total_cost();
     let need = &inst.needs[n];
     let mut tried = 0;
     for opt in &inst.options[n] {
@@ -104,11 +103,12 @@ fn insert_with_ejection(
             if tried > 400 {
                 return false;
             }
+            let before = ledger.cost_of(&[n, m]);
             let old = ledger.remove(m).expect("blocker is placed");
             if let Some(h) = ledger.can_place(n, u, start) {
                 ledger.place(n, Assigned { unit: u, supervisor: h, start, cost: opt.cost });
                 let moved = place_cheapest(inst, ledger, m);
-                let after = ledger.total_cost()
+                let after = ledger.cost_of(&[n, m])
                     + ledger.assigned[m].map_or(0.0, |a| penalty(m, &a))
                     + ledger.assigned[n].map_or(0.0, |a| penalty(n, &a));
                 let was = before + penalty(m, &old);

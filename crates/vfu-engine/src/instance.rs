@@ -127,6 +127,8 @@ pub struct Instance<'a> {
     pub remits: Vec<RemitData>,
     /// (provider, programme) → remit entry.
     pub remit_of: HashMap<(usize, usize), usize>,
+    /// Programme → its remit entries (at every provider).
+    pub remits_by_programme: Vec<Vec<usize>>,
     /// Programme: (trained required, max per supervisor).
     pub programme_rules: Vec<(bool, u32)>,
     /// Programme → profession index.
@@ -220,6 +222,11 @@ impl<'a> Instance<'a> {
             }
         }
 
+        let mut remits_by_programme = vec![Vec::new(); scenario.programmes.len()];
+        for (r, remit) in remits.iter().enumerate() {
+            remits_by_programme[remit.programme].push(r);
+        }
+
         let mut needs = Vec::new();
         let mut student_needs = Vec::new();
         for (s, student) in scenario.students.iter().enumerate() {
@@ -255,6 +262,7 @@ impl<'a> Instance<'a> {
             supervisors,
             remits,
             remit_of,
+            remits_by_programme,
             programme_rules,
             programme_profession,
             options: Vec::new(),

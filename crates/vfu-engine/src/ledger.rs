@@ -254,6 +254,27 @@ impl<'i, 'a> Ledger<'i, 'a> {
         -(f64::from(helped)) * self.inst.shortfall_weight
     }
 
+    /// The part of the plan's cost these needs can change: theirs (placed or not) and the remit
+    /// shortfall of their programmes. Comparing it before and after a move of only these needs
+    /// compares the whole plan's cost, without summing the whole plan.
+    pub fn cost_of(&self, needs: &[usize]) -> f64 {
+        let inst = self.inst;
+        let mut cost = 0.0;
+        let mut programmes: Vec<usize> = Vec::new();
+        for &n in needs {
+            cost += self.assigned[n].map_or(inst.needs[n].unplaced_cost, |a| a.cost);
+            if !programmes.contains(&inst.needs[n].programme) {
+                programmes.push(inst.needs[n].programme);
+            }
+        }
+        for p in programmes {
+            for &r in &inst.remits_by_programme[p] {
+                cost += inst.shortfall_weight * f64::from(inst.remits[r].min.saturating_sub(self.remit_weeks[r]));
+            }
+        }
+        cost
+    }
+
     /// The cost of the current plan as the format defines it.
     pub fn total_cost(&self) -> f64 {
         let inst = self.inst;
