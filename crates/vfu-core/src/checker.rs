@@ -6,6 +6,7 @@ use crate::cost::{objective_matches, plan_cost, Cost};
 use crate::index::ScenarioIndex;
 use crate::model::{Scenario, Unit};
 use crate::plan::{Placement, Plan, Unplaced, UnplacedReason};
+use crate::text::plural;
 use crate::week::Week;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -169,10 +170,6 @@ fn named(unit: &Unit) -> String {
 
 fn weeks_list(weeks: &[Week]) -> String {
     weeks.iter().map(Week::to_string).collect::<Vec<_>>().join(", ")
-}
-
-fn plural(n: u64, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 impl Checker<'_, '_> {

@@ -20,6 +20,7 @@ pub mod index;
 pub mod model;
 pub mod personal_id;
 pub mod plan;
+pub mod text;
 pub mod week;
 
 #[cfg(test)]

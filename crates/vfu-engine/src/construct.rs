@@ -114,30 +114,20 @@ fn form_teams(inst: &Instance, ledger: &mut Ledger, value: &dyn Fn(usize, usize)
         let Some(ipl) = &unit.ipl else { continue };
         for &start in &ipl.starts {
             // Members already there (locks) count towards the first team.
-            let present = |ledger: &Ledger, profession: usize| {
-                (0..inst.needs.len())
-                    .filter(|&n| {
-                        inst.needs[n].profession == profession
-                            && ledger.assigned[n].is_some_and(|a| a.unit == u && a.start == start)
-                    })
-                    .count() as u32
-            };
             let mut teams =
-                ipl.team.iter().map(|(p, size)| present(ledger, *p).div_ceil(*size)).max().unwrap_or(0).max(1);
+                ipl.team.iter().map(|(p, size)| ledger.members(u, start, *p).div_ceil(*size)).max().unwrap_or(0).max(1);
             while teams <= ipl.max_teams {
                 let mut added = Vec::new();
                 let mut whole = true;
                 for &(profession, size) in &ipl.team {
-                    let missing = (teams * size).saturating_sub(present(ledger, profession));
+                    let missing = (teams * size).saturating_sub(ledger.members(u, start, profession));
                     let mut candidates: Vec<(f64, f64, usize, f64)> = Vec::new();
                     for n in 0..inst.needs.len() {
                         let need = &inst.needs[n];
                         if !need.ipl || need.profession != profession || ledger.assigned[n].is_some() {
                             continue;
                         }
-                        if let Some(o) =
-                            inst.options[n].iter().position(|o| o.unit as usize == u && o.start as usize == start)
-                        {
+                        if let Some(o) = inst.option_index(n, u, start) {
                             candidates.push((
                                 -value(n, o),
                                 inst.options[n][o].cost - need.unplaced_cost,

@@ -308,6 +308,11 @@ impl<'a> Instance<'a> {
         (student, &student.needs[k])
     }
 
+    /// Position among the need's options of placing it at `unit` from `start`, if that is one.
+    pub fn option_index(&self, n: usize, unit: usize, start: usize) -> Option<usize> {
+        self.options[n].iter().position(|o| o.unit as usize == unit && o.start as usize == start)
+    }
+
     /// Preference and travel cost of placing a need at a unit.
     pub fn cost_at(&self, n: usize, u: usize) -> f64 {
         let scenario = self.scenario();

@@ -79,6 +79,16 @@ impl<'i, 'a> Ledger<'i, 'a> {
         self.locked[n]
     }
 
+    /// Students of a profession starting at a unit in a week (a training ward's team members).
+    pub fn members(&self, u: usize, start: usize, profession: usize) -> u32 {
+        self.at_unit[u]
+            .iter()
+            .filter(|&&m| {
+                self.inst.needs[m].profession == profession && self.assigned[m].is_some_and(|a| a.start == start)
+            })
+            .count() as u32
+    }
+
     /// Needs placed at a unit.
     pub fn placed_at(&self, u: usize) -> &[usize] {
         &self.at_unit[u]

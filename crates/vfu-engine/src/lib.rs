@@ -233,7 +233,7 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
         .enumerate()
         .filter_map(|(n, a)| {
             let a = a.as_ref()?;
-            Some((n, inst.options[n].iter().position(|o| o.unit as usize == a.unit && o.start as usize == a.start)?))
+            Some((n, inst.option_index(n, a.unit, a.start)?))
         })
         .collect();
     let relaxation = if stats.options > DECOMPOSE_ABOVE_OPTIONS {
@@ -394,7 +394,7 @@ fn replan_start<'i, 'a>(inst: &'i Instance<'a>, locks: &[Lock], previous: &HashM
         }
         if inst.needs[n].ipl {
             teams.entry((a.unit, a.start)).or_default().push((n, a));
-        } else if inst.options[n].iter().any(|o| o.unit as usize == a.unit && o.start as usize == a.start)
+        } else if inst.option_index(n, a.unit, a.start).is_some()
             && ledger.can_place_with(n, a.unit, a.supervisor, a.start)
         {
             ledger.place(n, a);
@@ -421,18 +421,7 @@ fn replan_start<'i, 'a>(inst: &'i Instance<'a>, locks: &[Lock], previous: &HashM
 
 fn team_is_whole(inst: &Instance, ledger: &Ledger, (u, start): (usize, usize)) -> bool {
     let Some(ipl) = &inst.units[u].ipl else { return false };
-    let counts: Vec<(u32, u32)> = ipl
-        .team
-        .iter()
-        .map(|&(p, size)| {
-            let n = ledger
-                .placed_at(u)
-                .iter()
-                .filter(|&&m| inst.needs[m].profession == p && ledger.assigned[m].is_some_and(|a| a.start == start))
-                .count() as u32;
-            (n, size)
-        })
-        .collect();
+    let counts: Vec<(u32, u32)> = ipl.team.iter().map(|&(p, size)| (ledger.members(u, start, p), size)).collect();
     let k = counts[0].0 / counts[0].1;
     counts.iter().all(|&(n, size)| n % size == 0 && n / size == k) && k <= ipl.max_teams
 }
@@ -473,15 +462,12 @@ fn exact_mip<'i, 'a>(
     if columns > EXACT_MIP_MAX_COLUMNS {
         return None;
     }
-    let option_of = |n: usize, a: &Assigned| {
-        inst.options[n].iter().position(|o| o.unit as usize == a.unit && o.start as usize == a.start)
-    };
     let locked: HashMap<usize, Assigned> = locks.iter().copied().collect();
     let mut lp = LpModel::new(inst, Supervision::Named, true);
     for n in 0..inst.needs.len() {
         // A locked need has one column, fixed to 1.
         if let Some(a) = locked.get(&n) {
-            let o = option_of(n, a)?;
+            let o = inst.option_index(n, a.unit, a.start)?;
             lp.add_pattern_from(Pattern { need: n, option: o, supervisor: Some(a.supervisor) }, 1.0);
             continue;
         }
@@ -507,18 +493,13 @@ fn exact_mip<'i, 'a>(
             lp::FixedColumn::Teams { unit, start: week, .. } => {
                 let ipl = inst.units[unit].ipl.as_ref().expect("teams only on wards");
                 let (p, size) = ipl.team[0];
-                let members = start
-                    .placed_at(unit)
-                    .iter()
-                    .filter(|&&m| inst.needs[m].profession == p && start.assigned[m].is_some_and(|a| a.start == week))
-                    .count();
-                members as f64 / f64::from(size)
+                f64::from(start.members(unit, week, p)) / f64::from(size)
             }
         };
     }
     for (n, a) in start.assigned.iter().enumerate() {
         if let Some(a) = a {
-            if let Some(o) = option_of(n, a) {
+            if let Some(o) = inst.option_index(n, a.unit, a.start) {
                 if let Some(c) = lp.column_of(&Pattern { need: n, option: o, supervisor: Some(a.supervisor) }) {
                     warm[c] = 1.0;
                 }

@@ -6,6 +6,7 @@ use crate::instance::Instance;
 use crate::ledger::{Blocker, Ledger};
 use std::collections::BTreeSet;
 use vfu_core::plan::UnplacedReason;
+use vfu_core::text::plural;
 
 /// Names of at most three units, then how many more.
 fn some_units(inst: &Instance, units: &BTreeSet<usize>) -> String {
@@ -15,10 +16,6 @@ fn some_units(inst: &Instance, units: &BTreeSet<usize>) -> String {
         names.push(format!("{} more", units.len() - 3));
     }
     names.join(", ")
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// The reason a need is unplaced in this plan.
@@ -68,7 +65,7 @@ pub fn explain(inst: &Instance, ledger: &Ledger, n: usize) -> (UnplacedReason, S
                 }
                 format!(
                     "{} {} but none fits {}: level, age, clearances or exclusions rule {} out{}.",
-                    plural(offering.len(), "unit offers", "units offer"),
+                    plural(offering.len() as u64, "unit offers", "units offer"),
                     record.area,
                     who,
                     if offering.len() == 1 { "it" } else { "them" },
@@ -80,7 +77,10 @@ pub fn explain(inst: &Instance, ledger: &Ledger, n: usize) -> (UnplacedReason, S
         if need.starts.is_empty() {
             return (
                 UnplacedReason::NoEligibleUnit,
-                format!("Its window cannot hold {} of placement.", plural(need.weeks, "open week", "open weeks")),
+                format!(
+                    "Its window cannot hold {} of placement.",
+                    plural(need.weeks as u64, "open week", "open weeks")
+                ),
             );
         }
         let with_places: BTreeSet<usize> = admitting
@@ -93,7 +93,7 @@ pub fn explain(inst: &Instance, ledger: &Ledger, n: usize) -> (UnplacedReason, S
                 UnplacedReason::NoCapacity,
                 format!(
                     "{} {} in {} ({}), but none declares {} places for {} weeks running in {window}.",
-                    plural(admitting.len(), "unit takes", "units take"),
+                    plural(admitting.len() as u64, "unit takes", "units take"),
                     who,
                     record.area,
                     some_units(inst, &admitting),
@@ -107,7 +107,7 @@ pub fn explain(inst: &Instance, ledger: &Ledger, n: usize) -> (UnplacedReason, S
             UnplacedReason::NoEligibleUnit,
             format!(
                 "{} places for {} in {} ({}), but no {}{} supervisor there is available for {} weeks running in {window}.",
-                plural(with_places.len(), "unit declares", "units declare"),
+                plural(with_places.len() as u64, "unit declares", "units declare"),
                 who,
                 record.area,
                 some_units(inst, &with_places),
@@ -196,13 +196,13 @@ pub fn explain(inst: &Instance, ledger: &Ledger, n: usize) -> (UnplacedReason, S
     };
     let mut detail = format!(
         "{} {} to {} ({}); ",
-        plural(units.len(), "unit offers", "units offer"),
+        plural(units.len() as u64, "unit offers", "units offer"),
         record.area,
         who,
         some_units(inst, &units)
     );
     if !full_units.is_empty() {
-        detail.push_str(&format!("{} full in {span}", plural(full_units.len(), "is", "are")));
+        detail.push_str(&format!("{} full in {span}", plural(full_units.len() as u64, "is", "are")));
     }
     if !no_supervisor.is_empty() {
         if !full_units.is_empty() {

@@ -17,8 +17,6 @@ use std::time::Instant;
 pub struct Relaxation {
     /// A proven lower bound on the cost of any valid plan.
     pub bound: f64,
-    /// The last restricted LP's objective.
-    pub lp_objective: f64,
     /// LP value of every option of every need.
     pub values: Guidance,
     /// Whether pricing finished (the LP over all options is solved).
@@ -152,16 +150,7 @@ pub fn relax(inst: &Instance, stop: &Stop, seeds: &[(usize, usize)], block: Opti
     for pat in &lp.patterns {
         in_model[pat.need][pat.option] = true;
     }
-    Some(Relaxation {
-        bound,
-        lp_objective: last.objective,
-        values,
-        converged,
-        guiding,
-        in_model,
-        rounds,
-        columns: lp.columns,
-    })
+    Some(Relaxation { bound, values, converged, guiding, in_model, rounds, columns: lp.columns })
 }
 
 /// The relaxation split by clinical area: each area's needs solved as their own LP, without
@@ -177,7 +166,6 @@ pub fn relax_by_area(inst: &Instance, stop: &Stop, seeds: &[(usize, usize)]) -> 
     areas.dedup();
     let mut total = Relaxation {
         bound: 0.0,
-        lp_objective: 0.0,
         values: inst.options.iter().map(|o| vec![0.0; o.len()]).collect(),
         converged: true,
         guiding: true,
@@ -196,7 +184,6 @@ pub fn relax_by_area(inst: &Instance, stop: &Stop, seeds: &[(usize, usize)]) -> 
         let r = relax(inst, &block_stop, seeds, Some(block.clone()))?;
         trace(&format!("area {area}: bound {}, converged {}", r.bound, r.converged));
         total.bound += r.bound;
-        total.lp_objective += r.lp_objective;
         total.converged &= r.converged;
         total.guiding &= r.guiding;
         total.rounds += r.rounds;

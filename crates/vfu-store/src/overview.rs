@@ -1,5 +1,6 @@
 //! The term list: each term with the counts a coordinator looks at first.
 
+use crate::term::Decoder;
 use crate::StoreError;
 use sqlx::SqliteConnection;
 use std::collections::{BTreeMap, HashMap};
@@ -71,10 +72,7 @@ pub(crate) async fn list(conn: &mut SqliteConnection) -> Result<Vec<TermOverview
     .fetch_all(&mut *conn)
     .await?;
 
-    let week = |term: &str, text: &str| {
-        text.parse::<Week>()
-            .map_err(|_| StoreError::Corrupt { term: term.to_string(), detail: format!("\"{text}\" is not a week") })
-    };
+    let week = |term: &str, text: &str| Decoder { term }.week(text);
     let mut closed_by_term: HashMap<&str, Vec<Week>> = HashMap::new();
     for (term, w) in &closed {
         closed_by_term.entry(term.as_str()).or_default().push(week(term, w)?);

@@ -302,8 +302,8 @@ async fn insert_students(conn: &mut SqliteConnection, id: &str, students: &[Stud
 }
 
 /// Turns stored text back into domain values, reporting damage by term.
-struct Decoder<'a> {
-    term: &'a str,
+pub(crate) struct Decoder<'a> {
+    pub(crate) term: &'a str,
 }
 
 impl Decoder<'_> {
@@ -311,11 +311,11 @@ impl Decoder<'_> {
         StoreError::Corrupt { term: self.term.to_string(), detail }
     }
 
-    fn week(&self, text: &str) -> Result<Week, StoreError> {
+    pub(crate) fn week(&self, text: &str) -> Result<Week, StoreError> {
         text.parse().map_err(|_| self.corrupt(format!("\"{text}\" is not a week")))
     }
 
-    fn opt_week(&self, text: Option<String>) -> Result<Option<Week>, StoreError> {
+    pub(crate) fn opt_week(&self, text: Option<String>) -> Result<Option<Week>, StoreError> {
         text.map(|t| self.week(&t)).transpose()
     }
 
