@@ -15,6 +15,7 @@ use std::ops::Range;
 
 /// The rule a violation breaks, numbered as in the format (Structure: the plan file itself).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Rule {
     /// Every need exactly once, references that exist, the right term.
@@ -66,7 +67,8 @@ impl Rule {
 }
 
 /// One broken rule, in words a coordinator understands.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Violation {
     /// The rule broken.
     pub rule: Rule,

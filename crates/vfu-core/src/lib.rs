@@ -10,9 +10,12 @@
 //! [`model`] together, and extend [`checker`] whenever a rule is added.
 #![warn(missing_docs)]
 
+pub mod adjust;
+pub mod balance;
 pub mod calendar;
 pub mod checker;
 pub mod cost;
+pub mod edit;
 pub mod format;
 pub mod generate;
 pub mod geo;
@@ -20,6 +23,7 @@ pub mod index;
 pub mod model;
 pub mod personal_id;
 pub mod plan;
+pub mod review;
 pub mod text;
 pub mod week;
 

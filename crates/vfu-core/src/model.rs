@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 
 /// One term's whole planning problem.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Scenario {
     /// The term being planned.
     pub term: Term,
@@ -31,6 +32,7 @@ pub struct Scenario {
 
 /// An autumn or spring term, planned in ISO weeks.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Term {
     /// Short id, e.g. `HT2027`.
     pub id: String,
@@ -46,6 +48,7 @@ pub struct Term {
 
 /// Education level of a school and so of its programmes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     /// Universitet och högskola (VFU).
@@ -77,6 +80,7 @@ impl Level {
 
 /// A university, YH provider or upper-secondary school.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct School {
     /// Unique id.
     pub id: String,
@@ -88,6 +92,7 @@ pub struct School {
 
 /// A programme training one profession at one school.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Programme {
     /// Unique id.
     pub id: String,
@@ -105,6 +110,7 @@ pub struct Programme {
 
 /// Who owns a healthcare provider.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Ownership {
     /// Region-owned.
@@ -130,6 +136,7 @@ impl Ownership {
 
 /// A healthcare provider.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Provider {
     /// Unique id.
     pub id: String,
@@ -144,6 +151,7 @@ pub struct Provider {
 
 /// A provider's agreed volume of student-weeks for one programme.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct RemitEntry {
     /// Id of the programme.
     pub programme: String,
@@ -156,6 +164,7 @@ pub struct RemitEntry {
 
 /// A position on the map (WGS 84 degrees).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct GeoPoint {
     /// Latitude in degrees.
     pub lat: f64,
@@ -165,6 +174,7 @@ pub struct GeoPoint {
 
 /// A ward, clinic or primary care centre where students are placed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Unit {
     /// Unique id.
     pub id: String,
@@ -194,6 +204,7 @@ pub struct Unit {
 
 /// Places declared for one profession over a range of weeks.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct CapacityEntry {
     /// Profession of the students these places are for.
     pub profession: String,
@@ -209,6 +220,7 @@ pub struct CapacityEntry {
 
 /// A professional who supervises students of their own profession.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Supervisor {
     /// Unique id across the whole scenario.
     pub id: String,
@@ -228,6 +240,7 @@ pub struct Supervisor {
 
 /// What makes a unit an interprofessional training ward: it takes whole teams only.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct IplWard {
     /// Students of each profession in one team.
     pub team: BTreeMap<String, u32>,
@@ -241,6 +254,7 @@ pub struct IplWard {
 
 /// A student with their placement needs.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Student {
     /// Unique id.
     pub id: String,
@@ -265,6 +279,7 @@ pub struct Student {
 
 /// One placement a student needs: consecutive open weeks in one area inside a window.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Need {
     /// Unique id across the whole scenario.
     pub id: String,
@@ -288,6 +303,7 @@ pub struct Need {
 
 /// A placement a coordinator fixed by hand.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct LockedPlacement {
     /// Id of the need.
     pub need: String,
@@ -301,6 +317,7 @@ pub struct LockedPlacement {
 
 /// Weights of the plan's cost (lower cost is better).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Weights {
     /// Per unplaced need, times its priority.
     pub unplaced: f64,

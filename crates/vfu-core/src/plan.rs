@@ -39,6 +39,7 @@ impl Plan {
 
 /// A need placed at a unit with a named supervisor from a start week.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Placement {
     /// Id of the need.
     pub need: String,
@@ -54,6 +55,7 @@ pub struct Placement {
 
 /// A need the plan leaves unplaced.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Unplaced {
     /// Id of the need.
     pub need: String,
@@ -67,6 +69,7 @@ pub struct Unplaced {
 
 /// Why a need is unplaced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum UnplacedReason {
     /// No unit passes the eligibility rules and the window, whatever the capacity.

@@ -63,3 +63,8 @@ pub(crate) fn set(doc: &mut Value, pointer: &str, value: Value) {
         _ => panic!("{parent} is not a container"),
     }
 }
+
+/// The format specification's example scenario, read.
+pub(crate) fn spec_example() -> crate::Scenario {
+    crate::format::scenario_from_value(&example()).expect("the specification's example is valid")
+}

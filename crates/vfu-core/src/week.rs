@@ -107,6 +107,21 @@ impl Serialize for Week {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for Week {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Week, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// A week crosses to the UI as its ISO text, `2027-W05`, as in the files.
+#[cfg(feature = "specta")]
+impl specta::Type for Week {
+    fn definition(types: &mut specta::Types) -> specta::datatype::DataType {
+        <String as specta::Type>::definition(types)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

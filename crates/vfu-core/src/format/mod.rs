@@ -9,7 +9,9 @@ mod scenario;
 
 pub use json::FormatError;
 pub use plan::{read_plan, write_plan, PLAN_FORMAT};
-pub use scenario::{read_scenario, scenario_from_value, validate_scenario, write_scenario, SCENARIO_FORMAT};
+pub use scenario::{
+    read_scenario, scenario_from_value, scenario_value, validate_scenario, write_scenario, SCENARIO_FORMAT,
+};
 
 /// Why a file could not be read.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]

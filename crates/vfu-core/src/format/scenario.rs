@@ -25,9 +25,14 @@ pub fn write_scenario(scenario: &Scenario) -> String {
     serde_json::to_string_pretty(&ScenarioFile::new(scenario)).expect("a scenario always serialises")
 }
 
+/// The scenario as the JSON document of its file (for edits made on the file form).
+pub fn scenario_value(scenario: &Scenario) -> Value {
+    serde_json::to_value(ScenarioFile::new(scenario)).expect("a scenario always serialises")
+}
+
 /// Checks an in-memory scenario (generated or edited) by the same rules as a file.
 pub fn validate_scenario(scenario: &Scenario) -> Result<(), Vec<FormatError>> {
-    let value = serde_json::to_value(ScenarioFile::new(scenario)).expect("a scenario always serialises");
+    let value = scenario_value(scenario);
     match scenario_from_value(&value) {
         Ok(_) => Ok(()),
         Err(ReadError::Invalid(errors)) => Err(errors),
