@@ -15,7 +15,34 @@ use tauri::Manager;
 
 /// The commands the UI may call, for the invoke handler and the bindings alike.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
-    tauri_specta::Builder::<tauri::Wry>::new().commands(tauri_specta::collect_commands![commands::list_terms])
+    use commands::{files, matching, plans, scenario, terms};
+    tauri_specta::Builder::<tauri::Wry>::new()
+        .commands(tauri_specta::collect_commands![
+            terms::list_terms,
+            terms::create_term,
+            terms::delete_term,
+            terms::term_balance_of,
+            scenario::term_scenario,
+            scenario::check_edit,
+            scenario::save_edit,
+            scenario::undo_edit,
+            scenario::list_edits,
+            plans::plan_details,
+            plans::check_plan_change,
+            plans::apply_plan_change,
+            plans::set_lock,
+            plans::publish_plan,
+            plans::list_plan_versions,
+            plans::compare_plan_versions,
+            plans::plan_audit,
+            matching::run_matching,
+            matching::cancel_matching,
+            files::import_scenario_text,
+            files::import_plan_text,
+            files::export_scenario_file,
+            files::export_plan_file,
+        ])
+        .events(tauri_specta::collect_events![dto::MatchingProgress])
 }
 
 /// Where the bindings the UI imports are written.

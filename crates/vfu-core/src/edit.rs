@@ -75,10 +75,33 @@ pub struct ScenarioEdit {
     /// The id of the entry changed or removed; none to add one.
     pub id: Option<String>,
     /// The new entry in the file's form; none to remove.
+    #[cfg_attr(feature = "specta", specta(type = Option<EntityValue>))]
     pub value: Option<Value>,
     /// Where an added entry goes in its list (the end when none); undo uses it to put a removed
     /// entry back where it was.
     pub position: Option<u32>,
+}
+
+/// What an edit's value is, for the app's TypeScript types: one entry in the file's form.
+#[cfg(feature = "specta")]
+#[derive(Serialize, specta::Type)]
+#[serde(untagged)]
+#[allow(dead_code)] // only its type crosses to TypeScript; values travel as JSON
+pub enum EntityValue {
+    /// The term.
+    Term(crate::model::Term),
+    /// The weights.
+    Weights(crate::model::Weights),
+    /// A school.
+    School(crate::model::School),
+    /// A programme.
+    Programme(crate::model::Programme),
+    /// A provider.
+    Provider(crate::model::Provider),
+    /// A unit.
+    Unit(crate::model::Unit),
+    /// A student.
+    Student(crate::model::Student),
 }
 
 /// A problem of an edit, at its JSON path in the whole scenario, and relative to the edited

@@ -8,6 +8,9 @@ pub enum StoreError {
         "a term with id \"{0}\" is already in the database; remove it first or import the file under another term id"
     )]
     TermExists(String),
+    /// The term has no draft plan yet (nothing to publish or change).
+    #[error("term \"{0}\" has no plan yet: run the matching first")]
+    NoDraft(String),
     /// No term with this id.
     #[error("there is no term with id \"{0}\" in the database")]
     TermNotFound(String),

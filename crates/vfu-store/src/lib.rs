@@ -8,19 +8,24 @@
 //! Invariants: an import is one transaction (all or nothing); an export gives back the
 //! scenario that was imported, field for field.
 
+mod edits;
 mod error;
 mod overview;
+mod plans;
 mod rows;
 mod term;
 
+pub use edits::EditRecord;
 pub use error::StoreError;
 pub use overview::TermOverview;
+pub use plans::{ChangeAction, PlanChange, PlanVersionInfo, Spot, StoredPlan, DRAFT};
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;
 use std::path::Path;
 use std::str::FromStr;
-use vfu_core::Scenario;
+use vfu_core::edit::ScenarioEdit;
+use vfu_core::{Plan, Scenario};
 
 /// The database of terms.
 #[derive(Clone)]
@@ -102,5 +107,105 @@ impl Store {
     pub async fn list_terms(&self) -> Result<Vec<TermOverview>, StoreError> {
         let mut conn = self.pool.acquire().await?;
         overview::list(&mut conn).await
+    }
+
+    /// Replaces a stored term's contents by `scenario` (same term id) in one transaction; its
+    /// plans stay as they were.
+    pub async fn replace_scenario(&self, scenario: &Scenario) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        term::replace(&mut tx, scenario).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Replaces a term's contents after an edit made in the app and logs the edit with its
+    /// inverse, in one transaction; returns the edit's sequence number.
+    pub async fn save_edit(
+        &self,
+        scenario: &Scenario,
+        edit: &ScenarioEdit,
+        summary: &str,
+        inverse: &ScenarioEdit,
+    ) -> Result<u32, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        term::replace(&mut tx, scenario).await?;
+        let seq = edits::record(&mut tx, &scenario.term.id, edit, summary, inverse).await?;
+        tx.commit().await?;
+        Ok(seq)
+    }
+
+    /// The newest edit not undone yet, with the edit that undoes it.
+    pub async fn last_undoable_edit(&self, term_id: &str) -> Result<Option<(u32, ScenarioEdit)>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        edits::last_undoable(&mut conn, term_id).await
+    }
+
+    /// Stores the scenario as it was before edit `seq` and marks that edit undone, in one transaction.
+    pub async fn save_undo(&self, scenario: &Scenario, seq: u32) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        term::replace(&mut tx, scenario).await?;
+        edits::mark_undone(&mut tx, &scenario.term.id, seq).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The log of a term's edits, newest first.
+    pub async fn edits(&self, term_id: &str) -> Result<Vec<EditRecord>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        edits::list(&mut conn, term_id).await
+    }
+
+    /// Stores `plan` as the term's draft and records `change` in the audit trail, in one transaction.
+    pub async fn save_draft(&self, plan: &Plan, solver_status: &str, change: &PlanChange) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        plans::save(&mut tx, &plan.term, DRAFT, plan, solver_status, "").await?;
+        plans::record(&mut tx, &plan.term, change).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Stores a lock change: the scenario with its new locks and the audit entry, in one transaction.
+    pub async fn save_lock(&self, scenario: &Scenario, change: &PlanChange) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        term::replace(&mut tx, scenario).await?;
+        plans::record(&mut tx, &scenario.term.id, change).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// A stored plan: the draft ([`DRAFT`]) or a published version; none when there is no such version.
+    pub async fn plan(&self, term_id: &str, version: u32) -> Result<Option<StoredPlan>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        plans::load(&mut conn, term_id, version).await
+    }
+
+    /// Publishes the draft as the next version, with a note; returns the version number.
+    pub async fn publish(&self, term_id: &str, note: &str) -> Result<u32, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let version = plans::publish(&mut tx, term_id, note).await?;
+        let change = PlanChange {
+            seq: 0,
+            action: ChangeAction::Publish,
+            need: None,
+            before: None,
+            after: None,
+            reason: if note.is_empty() { format!("version {version}") } else { format!("version {version}: {note}") },
+            created_at: String::new(),
+        };
+        plans::record(&mut tx, term_id, &change).await?;
+        tx.commit().await?;
+        Ok(version)
+    }
+
+    /// The draft and the published versions of a term's plan.
+    pub async fn plan_versions(&self, term_id: &str) -> Result<Vec<PlanVersionInfo>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        plans::versions(&mut conn, term_id).await
+    }
+
+    /// The audit trail of a term's plan, newest first.
+    pub async fn plan_changes(&self, term_id: &str) -> Result<Vec<PlanChange>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        plans::changes(&mut conn, term_id).await
     }
 }

@@ -14,7 +14,6 @@ fn week_text(w: Option<Week>) -> Option<String> {
 /// Writes every table of one term. The caller owns the transaction.
 pub(crate) async fn insert(conn: &mut SqliteConnection, s: &Scenario) -> Result<(), StoreError> {
     let t = &s.term;
-    let id = t.id.as_str();
     let w = &s.weights;
     insert_rows(
         conn,
@@ -31,7 +30,7 @@ pub(crate) async fn insert(conn: &mut SqliteConnection, s: &Scenario) -> Result<
             "weight_travel_per_km",
         ],
         vec![row![
-            id,
+            &t.id,
             &t.name,
             t.first_week.to_string(),
             t.last_week.to_string(),
@@ -43,6 +42,44 @@ pub(crate) async fn insert(conn: &mut SqliteConnection, s: &Scenario) -> Result<
         ]],
     )
     .await?;
+    insert_contents(conn, s).await
+}
+
+/// Replaces everything of a stored term but its id (and its plans, which are records of their
+/// own): the term's weeks and weights and every entity. The caller owns the transaction.
+pub(crate) async fn replace(conn: &mut SqliteConnection, s: &Scenario) -> Result<(), StoreError> {
+    let t = &s.term;
+    let w = &s.weights;
+    let done = sqlx::query(
+        "UPDATE terms SET name = $2, first_week = $3, last_week = $4, weight_unplaced = $5, \
+         weight_remit_shortfall_per_week = $6, weight_preference_rank = $7, weight_unpreferred = $8, \
+         weight_travel_per_km = $9 WHERE id = $1",
+    )
+    .bind(&t.id)
+    .bind(&t.name)
+    .bind(t.first_week.to_string())
+    .bind(t.last_week.to_string())
+    .bind(w.unplaced)
+    .bind(w.remit_shortfall_per_week)
+    .bind(w.preference_rank)
+    .bind(w.unpreferred)
+    .bind(w.travel_per_km)
+    .execute(&mut *conn)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(StoreError::TermNotFound(t.id.clone()));
+    }
+    // Children first where no cascade reaches: every other table hangs off these by ON DELETE CASCADE.
+    for table in ["locked_placements", "students", "units", "providers", "programmes", "schools", "term_closed_weeks"] {
+        sqlx::query(&format!("DELETE FROM {table} WHERE term_id = $1")).bind(&t.id).execute(&mut *conn).await?;
+    }
+    insert_contents(conn, s).await
+}
+
+/// Writes the term's closed weeks and every entity (the term row exists).
+async fn insert_contents(conn: &mut SqliteConnection, s: &Scenario) -> Result<(), StoreError> {
+    let t = &s.term;
+    let id = t.id.as_str();
     let closed = t.closed_weeks.iter().enumerate().map(|(i, wk)| row![id, i, wk.to_string()]).collect();
     insert_rows(conn, "term_closed_weeks", &["term_id", "position", "week"], closed).await?;
 
@@ -307,7 +344,7 @@ pub(crate) struct Decoder<'a> {
 }
 
 impl Decoder<'_> {
-    fn corrupt(&self, detail: String) -> StoreError {
+    pub(crate) fn corrupt(&self, detail: String) -> StoreError {
         StoreError::Corrupt { term: self.term.to_string(), detail }
     }
 

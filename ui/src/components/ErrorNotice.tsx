@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ErrorView } from '../lib/errors';
+import { ViolationList } from './ViolationList';
 
 type Props = { view: ErrorView; onRetry?: () => void };
 
@@ -21,6 +22,7 @@ export function ErrorNotice({ view, onRetry }: Props) {
           ))}
         </ul>
       )}
+      {view.violations && view.violations.length > 0 && <ViolationList violations={view.violations} />}
       {view.details && (
         <details className="notice__details">
           <summary>{t('errors.details')}</summary>

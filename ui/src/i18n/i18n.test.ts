@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import en from './en.json';
+import { en, sv } from './catalog';
 import i18n, { chooseLanguage, rememberedLanguage } from './index';
 import { LANGUAGE_STORAGE_KEY } from './languages';
-import sv from './sv.json';
 
 function keysOf(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];

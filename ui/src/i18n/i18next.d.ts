@@ -1,5 +1,5 @@
 import 'i18next';
-import type sv from './sv.json';
+import type { sv } from './catalog';
 
 // Translation keys are checked at compile time against the Swedish resources
 // (the English ones are held to the same keys by i18n.test.ts).

@@ -1,8 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
+import { en, sv } from './catalog';
 import { DEFAULT_LANGUAGE, LANGUAGE_STORAGE_KEY, LANGUAGES, isLanguage, toLanguage, type Language } from './languages';
-import sv from './sv.json';
 
 export const resources = {
   sv: { translation: sv },

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { AppError, InputProblem } from '../bindings';
+import type { AppError, InputProblem, Violation } from '../bindings';
 
 /** What the UI says about a failure: always translated, never a raw library string as the message. */
 export type ErrorView = {
@@ -7,11 +7,13 @@ export type ErrorView = {
   body: string;
   /** Input problems to list (InvalidInput). */
   problems?: InputProblem[];
+  /** Rules a change would break (RulesBroken). */
+  violations?: Violation[];
   /** Technical text for a "details" disclosure, for whoever supports the coordinator. */
   details?: string;
 };
 
-const KNOWN_THINGS = ['term', 'school', 'programme', 'provider', 'unit', 'student', 'need', 'supervisor'] as const;
+const KNOWN_THINGS = ['term', 'school', 'programme', 'provider', 'unit', 'student', 'need', 'supervisor', 'plan', 'plan version'] as const;
 type KnownThing = (typeof KNOWN_THINGS)[number];
 
 function isKnownThing(value: string): value is KnownThing {
@@ -42,6 +44,28 @@ export function describeAppError(error: AppError, t: TFunction): ErrorView {
         title: t('errors.invalidInput.title'),
         body: t('errors.invalidInput.body'),
         problems: error.data.problems,
+      };
+    case 'TermExists':
+      return {
+        title: t('errors.termExists.title'),
+        body: t('errors.termExists.body', { id: error.data.id }),
+      };
+    case 'RulesBroken':
+      return {
+        title: t('errors.rulesBroken.title'),
+        body: t('errors.rulesBroken.body'),
+        violations: error.data.violations,
+      };
+    case 'Busy':
+      return {
+        title: t('errors.busy.title'),
+        body: t('errors.busy.body', { id: error.data.term_id }),
+      };
+    case 'File':
+      return {
+        title: t('errors.file.title'),
+        body: t('errors.file.body', { path: error.data.path }),
+        details: error.data.message,
       };
     default:
       return describeUnexpected(error satisfies never, t);

@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { AppError, TermSummary } from '../bindings';
 import { autumn2027, plainSpaces, spring2027 } from '../test/fixtures';
 import { TermList } from './TermList';
+import { NavigationProvider } from '../app/navigation';
 
 function answerListTerms(answer: () => TermSummary[] | Promise<TermSummary[]>) {
   const calls = vi.fn();
@@ -33,7 +34,7 @@ function termOrder(): string[] {
 describe('TermList', () => {
   it('lists the terms with Swedish weeks and numbers', async () => {
     const calls = answerListTerms(() => [spring2027, autumn2027]);
-    render(<TermList />);
+    render(<TermList />, { wrapper: NavigationProvider });
 
     expect(await screen.findByRole('rowheader', { name: /HT 2027/ })).toBeInTheDocument();
     expect(screen.getByRole('rowheader', { name: /VT 2027/ })).toBeInTheDocument();
@@ -61,7 +62,7 @@ describe('TermList', () => {
   it('shows the latest term first and sorts by a column when its header is pressed', async () => {
     answerListTerms(() => [spring2027, autumn2027]);
     const user = userEvent.setup();
-    render(<TermList />);
+    render(<TermList />, { wrapper: NavigationProvider });
     await screen.findByRole('table');
 
     expect(termOrder()).toEqual(['HT 2027', 'VT 2027']);
@@ -81,14 +82,14 @@ describe('TermList', () => {
 
   it('shows that it is loading', async () => {
     answerListTerms(() => new Promise<TermSummary[]>(() => {}));
-    render(<TermList />);
+    render(<TermList />, { wrapper: NavigationProvider });
     expect(await screen.findByRole('status')).toHaveTextContent('Hämtar terminer…');
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
   });
 
   it('says so when there are no terms', async () => {
     answerListTerms(() => []);
-    render(<TermList />);
+    render(<TermList />, { wrapper: NavigationProvider });
     expect(await screen.findByRole('heading', { name: 'Inga terminer ännu' })).toBeInTheDocument();
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
   });
@@ -96,7 +97,7 @@ describe('TermList', () => {
   it('explains a storage error in plain words, with the details tucked away, and can try again', async () => {
     failListTerms({ type: 'Storage', data: { message: 'error returned from database: (code: 5) database is locked' } });
     const user = userEvent.setup();
-    render(<TermList />);
+    render(<TermList />, { wrapper: NavigationProvider });
 
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByRole('heading', { name: 'Databasen kunde inte läsas' })).toBeInTheDocument();
@@ -112,7 +113,7 @@ describe('TermList', () => {
 
   it('lists the problems of an InvalidInput error', async () => {
     failListTerms({ type: 'InvalidInput', data: { problems: [{ path: 'term_id', message: 'okänd termin' }] } });
-    render(<TermList />);
+    render(<TermList />, { wrapper: NavigationProvider });
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByRole('heading', { name: 'Uppgifterna behöver rättas' })).toBeInTheDocument();
     expect(within(alert).getByRole('listitem')).toHaveTextContent('term_id okänd termin');
@@ -120,7 +121,7 @@ describe('TermList', () => {
 
   it('shows a friendly message when the app core cannot be reached', async () => {
     // No mockIPC: there is no Tauri bridge, as when the UI is opened in a plain browser.
-    render(<TermList />);
+    render(<TermList />, { wrapper: NavigationProvider });
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByRole('heading', { name: 'Programmet kunde inte hämta uppgifterna' })).toBeInTheDocument();
     await waitFor(() => expect(within(alert).getByText(/TypeError/).closest('details')).not.toBeNull());

@@ -2,6 +2,7 @@ import { useTable, type Header, type SortingState } from '@tanstack/react-table'
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TermSummary } from '../bindings';
+import { useNavigation } from '../app/navigation';
 import { useLanguage } from '../i18n/useLanguage';
 import { termColumns, termTableFeatures, type TermFeatures } from './columns';
 
@@ -13,7 +14,8 @@ type Props = { terms: TermSummary[] };
 export function TermTable({ terms }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const columns = useMemo(() => termColumns(t, language), [t, language]);
+  const { openTerm } = useNavigation();
+  const columns = useMemo(() => termColumns(t, language, openTerm), [t, language, openTerm]);
 
   const table = useTable({
     features: termTableFeatures,

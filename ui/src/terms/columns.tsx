@@ -34,7 +34,11 @@ const helper = createColumnHelper<TermFeatures, TermSummary>();
 type CountKey = 'open_weeks' | 'students' | 'needs' | 'units' | 'places' | 'supervisors';
 
 /** The term list's columns, with headers and cells in the given language. */
-export function termColumns(t: TFunction, language: Language): ColumnDef<TermFeatures, TermSummary, any>[] {
+export function termColumns(
+  t: TFunction,
+  language: Language,
+  onOpen: (termId: string) => void,
+): ColumnDef<TermFeatures, TermSummary, any>[] {
   const collator = new Intl.Collator(localeOf(language), { numeric: true, sensitivity: 'base' });
 
   const count = (key: CountKey, header: string) =>
@@ -54,10 +58,16 @@ export function termColumns(t: TFunction, language: Language): ColumnDef<TermFea
       sortDescFirst: false,
       meta: { rowHeader: true },
       cell: (info) => (
-        <span className="term">
+        <button
+          type="button"
+          className="term term--link"
+          onClick={() => onOpen(info.row.original.id)}
+          aria-label={t('terms.open', { name: info.row.original.name })}
+          data-testid={`open-term-${info.row.original.id}`}
+        >
           <span className="term__name">{info.row.original.name}</span>
           <span className="term__id">{info.row.original.id}</span>
-        </span>
+        </button>
       ),
     }),
     helper.accessor('first_week', {

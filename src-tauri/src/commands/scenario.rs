@@ -1,0 +1,104 @@
+//! Reading and editing everything a scenario holds, one entry at a time, with undo.
+
+use crate::dto::EditEntry;
+use crate::error::AppError;
+use crate::state::AppState;
+use std::sync::Arc;
+use tauri::State;
+use vfu_core::edit::{apply_edit, EditProblem, EntityKind, ScenarioEdit};
+use vfu_core::Scenario;
+
+/// The whole scenario of a term, as its file holds it.
+#[tauri::command]
+#[specta::specta]
+pub async fn term_scenario(state: State<'_, AppState>, term_id: String) -> Result<Scenario, AppError> {
+    Ok(state.scenario(&term_id).await?.as_ref().clone())
+}
+
+/// Checks an edit without saving it (for checking as the coordinator types): every problem it
+/// would have, empty when it is fine.
+#[tauri::command]
+#[specta::specta]
+pub async fn check_edit(
+    state: State<'_, AppState>,
+    term_id: String,
+    edit: ScenarioEdit,
+) -> Result<Vec<EditProblem>, AppError> {
+    let scenario = state.scenario(&term_id).await?;
+    Ok(match checked(&scenario, &edit) {
+        Ok(_) => Vec::new(),
+        Err(problems) => problems,
+    })
+}
+
+fn checked(scenario: &Scenario, edit: &ScenarioEdit) -> Result<vfu_core::edit::AppliedEdit, Vec<EditProblem>> {
+    let applied = apply_edit(scenario, edit)?;
+    if applied.scenario.term.id != scenario.term.id {
+        return Err(vec![EditProblem {
+            path: "term.id".into(),
+            field: Some("id".into()),
+            message: "a term's id cannot change once created (plans refer to it); import the file as a new term".into(),
+        }]);
+    }
+    Ok(applied)
+}
+
+/// Saves an edit: checked by the format's rules, then stored with its undo in one transaction.
+/// On any problem nothing is saved and every problem is returned.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_edit(state: State<'_, AppState>, term_id: String, edit: ScenarioEdit) -> Result<EditEntry, AppError> {
+    let scenario = state.scenario(&term_id).await?;
+    let applied = checked(&scenario, &edit)?;
+    let summary = summary(&edit);
+    let store = state.store()?;
+    store.save_edit(&applied.scenario, &edit, &summary, &applied.inverse).await?;
+    state.remember(Arc::new(applied.scenario));
+    latest(&state, &term_id).await
+}
+
+/// Undoes the newest edit not undone yet; none when there is nothing to undo.
+#[tauri::command]
+#[specta::specta]
+pub async fn undo_edit(state: State<'_, AppState>, term_id: String) -> Result<Option<EditEntry>, AppError> {
+    let store = state.store()?;
+    let Some((seq, inverse)) = store.last_undoable_edit(&term_id).await? else {
+        return Ok(None);
+    };
+    let scenario = state.scenario(&term_id).await?;
+    // An undo is refused like any edit when later changes (a lock, an import) make it break rules.
+    let applied = checked(&scenario, &inverse)?;
+    store.save_undo(&applied.scenario, seq).await?;
+    state.remember(Arc::new(applied.scenario));
+    Ok(store.edits(&term_id).await?.into_iter().find(|e| e.seq == seq).map(EditEntry::from))
+}
+
+/// The term's edits, newest first.
+#[tauri::command]
+#[specta::specta]
+pub async fn list_edits(state: State<'_, AppState>, term_id: String) -> Result<Vec<EditEntry>, AppError> {
+    Ok(state.store()?.edits(&term_id).await?.into_iter().map(EditEntry::from).collect())
+}
+
+async fn latest(state: &AppState, term_id: &str) -> Result<EditEntry, AppError> {
+    let edits = state.store()?.edits(term_id).await?;
+    edits
+        .into_iter()
+        .next()
+        .map(EditEntry::from)
+        .ok_or_else(|| AppError::Storage { message: "the edit was saved but its log entry is missing".into() })
+}
+
+/// A few words for the log: "changed unit ks-avd12", "added student st-9", "removed school sh".
+fn summary(edit: &ScenarioEdit) -> String {
+    let id = edit.id.clone().or_else(|| edit.value.as_ref().and_then(|v| v["id"].as_str().map(str::to_string)));
+    let verb = match (&edit.id, &edit.value) {
+        (_, None) => "removed",
+        (None, Some(_)) if edit.kind.is_list() => "added",
+        _ => "changed",
+    };
+    match (edit.kind, id) {
+        (EntityKind::Term | EntityKind::Weights, _) | (_, None) => format!("{verb} {}", edit.kind.word()),
+        (kind, Some(id)) => format!("{verb} {} {id}", kind.word()),
+    }
+}

@@ -1,0 +1,6 @@
+type Props = { termId: string };
+
+/** Being built (this session): see the issue "The coordinator's workbench". */
+export function PlanScreen({ termId }: Props) {
+  return <p data-term={termId} />;
+}

@@ -1,0 +1,62 @@
+import { useTranslation } from 'react-i18next';
+import { TERM_TABS, useNavigation, type TermTab } from '../app/navigation';
+import { commands } from '../bindings';
+import { LoadStatus } from '../components/LoadStatus';
+import { DataScreen } from '../data/DataScreen';
+import { FilesScreen } from '../files/FilesScreen';
+import { useLanguage } from '../i18n/useLanguage';
+import { useCommand } from '../lib/useCommand';
+import { formatWeekRange } from '../lib/weeks';
+import { OverviewScreen } from '../overview/OverviewScreen';
+import { PlanScreen } from '../plan/PlanScreen';
+import { VersionsScreen } from '../plan/VersionsScreen';
+
+type Props = { termId: string; tab: TermTab };
+
+/** One term: its name and weeks, and tabs for the overview, the data, the plan, versions and files. */
+export function TermWorkspace({ termId, tab }: Props) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { showTab, showTerms } = useNavigation();
+  const { state, reload } = useCommand(() => commands.listTerms(), [termId, tab]);
+  const term = state.status === 'ready' ? state.data.find((x) => x.id === termId) : undefined;
+
+  return (
+    <section className="workspace" aria-labelledby="workspace-heading">
+      <div className="workspace__header">
+        <button type="button" className="button button--ghost" onClick={showTerms} data-testid="back-to-terms">
+          ← {t('workspace.back')}
+        </button>
+        <h1 id="workspace-heading" className="workspace__title">
+          {term?.name ?? termId}
+          {term && (
+            <span className="workspace__weeks">{formatWeekRange(term.first_week, term.last_week, language)}</span>
+          )}
+        </h1>
+      </div>
+      <LoadStatus state={state} onRetry={reload} />
+      <nav className="tabs" aria-label={t('workspace.tabsLabel')}>
+        {TERM_TABS.map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            aria-selected={name === tab}
+            className={name === tab ? 'tabs__tab tabs__tab--active' : 'tabs__tab'}
+            onClick={() => showTab(name)}
+            data-testid={`tab-${name}`}
+          >
+            {t(`workspace.tabs.${name}`)}
+          </button>
+        ))}
+      </nav>
+      <div className="workspace__body" role="tabpanel">
+        {tab === 'overview' && <OverviewScreen termId={termId} />}
+        {tab === 'data' && <DataScreen termId={termId} />}
+        {tab === 'plan' && <PlanScreen termId={termId} />}
+        {tab === 'versions' && <VersionsScreen termId={termId} />}
+        {tab === 'files' && <FilesScreen termId={termId} />}
+      </div>
+    </section>
+  );
+}
