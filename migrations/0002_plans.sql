@@ -69,7 +69,7 @@ CREATE TABLE scenario_edits (
     seq        INTEGER NOT NULL,
     kind       TEXT NOT NULL,
     entity_id  TEXT,
-    summary    TEXT NOT NULL,
+    action     TEXT NOT NULL CHECK (action IN ('added', 'changed', 'removed')),
     inverse    TEXT NOT NULL,
     undone     BOOLEAN NOT NULL DEFAULT FALSE,
     created_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP,

@@ -133,7 +133,7 @@ async fn an_edit_is_saved_with_its_undo_and_plans_survive_it() {
     unit["name"] = serde_json::json!("Avdelning 12 (renamed)");
     let edit = ScenarioEdit { kind: EntityKind::Unit, id: Some(unit_id.clone()), value: Some(unit), position: None };
     let applied = apply_edit(&scenario, &edit).unwrap();
-    store.save_edit(&applied.scenario, &edit, "changed unit", &applied.inverse).await.unwrap();
+    store.save_edit(&applied.scenario, &edit, &applied.inverse).await.unwrap();
     assert_eq!(store.export_scenario("HT2027-v45").await.unwrap().units[0].name, "Avdelning 12 (renamed)");
     assert!(store.plan("HT2027-v45", DRAFT).await.unwrap().is_some(), "an edit keeps the plans");
 
@@ -145,6 +145,7 @@ async fn an_edit_is_saved_with_its_undo_and_plans_survive_it() {
     assert!(store.last_undoable_edit("HT2027-v45").await.unwrap().is_none());
     let log = store.edits("HT2027-v45").await.unwrap();
     assert_eq!((log.len(), log[0].undone, log[0].entity_id.as_deref()), (1, true, Some(unit_id.as_str())));
+    assert_eq!((log[0].kind.as_str(), log[0].action.as_str()), ("unit", "changed"));
 }
 
 #[tokio::test]

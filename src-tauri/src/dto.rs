@@ -93,8 +93,8 @@ pub struct EditEntry {
     pub kind: String,
     /// Its id.
     pub entity_id: Option<String>,
-    /// What was done.
-    pub summary: String,
+    /// `added`, `changed` or `removed`.
+    pub action: String,
     /// Whether it was undone.
     pub undone: bool,
     /// When, UTC.
@@ -107,7 +107,7 @@ impl From<vfu_store::EditRecord> for EditEntry {
             seq: r.seq,
             kind: r.kind,
             entity_id: r.entity_id,
-            summary: r.summary,
+            action: r.action,
             undone: r.undone,
             created_at: r.created_at,
         }

@@ -297,8 +297,8 @@ export type EditEntry_Deserialize = {
 	kind: string,
 	/**  Its id. */
 	entity_id?: string | null,
-	/**  What was done. */
-	summary: string,
+	/**  `added`, `changed` or `removed`. */
+	action: string,
 	/**  Whether it was undone. */
 	undone: boolean,
 	/**  When, UTC. */
@@ -313,8 +313,8 @@ export type EditEntry_Serialize = {
 	kind: string,
 	/**  Its id. */
 	entity_id: string | null,
-	/**  What was done. */
-	summary: string,
+	/**  `added`, `changed` or `removed`. */
+	action: string,
 	/**  Whether it was undone. */
 	undone: boolean,
 	/**  When, UTC. */

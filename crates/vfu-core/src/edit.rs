@@ -104,6 +104,17 @@ pub enum EntityValue {
     Student(crate::model::Student),
 }
 
+impl ScenarioEdit {
+    /// `added`, `changed` or `removed`: what the edit does to its entry.
+    pub fn action(&self) -> &'static str {
+        match (&self.id, &self.value) {
+            (_, None) => "removed",
+            (None, Some(_)) if self.kind.is_list() => "added",
+            _ => "changed",
+        }
+    }
+}
+
 /// A problem of an edit, at its JSON path in the whole scenario, and relative to the edited
 /// entry when it lies inside it (for showing it beside the field).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

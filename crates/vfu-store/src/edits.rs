@@ -14,8 +14,8 @@ pub struct EditRecord {
     pub kind: String,
     /// Its id, when one.
     pub entity_id: Option<String>,
-    /// What was done, in a few words.
-    pub summary: String,
+    /// `added`, `changed` or `removed`.
+    pub action: String,
     /// Whether it has been undone.
     pub undone: bool,
     /// When, UTC.
@@ -26,7 +26,6 @@ pub(crate) async fn record(
     conn: &mut SqliteConnection,
     term_id: &str,
     edit: &ScenarioEdit,
-    summary: &str,
     inverse: &ScenarioEdit,
 ) -> Result<u32, StoreError> {
     let (latest,): (Option<i64>,) = sqlx::query_as("SELECT MAX(seq) FROM scenario_edits WHERE term_id = $1")
@@ -36,13 +35,13 @@ pub(crate) async fn record(
     let seq = latest.unwrap_or(0) + 1;
     let entity_id = edit.id.clone().or_else(|| inverse.id.clone());
     sqlx::query(
-        "INSERT INTO scenario_edits (term_id, seq, kind, entity_id, summary, inverse) VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO scenario_edits (term_id, seq, kind, entity_id, action, inverse) VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(term_id)
     .bind(seq)
     .bind(edit.kind.word())
     .bind(entity_id)
-    .bind(summary)
+    .bind(edit.action())
     .bind(serde_json::to_string(inverse).expect("an edit serialises"))
     .execute(&mut *conn)
     .await?;
@@ -80,7 +79,7 @@ pub(crate) async fn mark_undone(conn: &mut SqliteConnection, term_id: &str, seq:
 /// The log, newest first.
 pub(crate) async fn list(conn: &mut SqliteConnection, term_id: &str) -> Result<Vec<EditRecord>, StoreError> {
     let rows: Vec<(i64, String, Option<String>, String, bool, String)> = sqlx::query_as(
-        "SELECT seq, kind, entity_id, summary, undone, created_at FROM scenario_edits WHERE term_id = $1 \
+        "SELECT seq, kind, entity_id, action, undone, created_at FROM scenario_edits WHERE term_id = $1 \
          ORDER BY seq DESC",
     )
     .bind(term_id)
@@ -88,11 +87,11 @@ pub(crate) async fn list(conn: &mut SqliteConnection, term_id: &str) -> Result<V
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(seq, kind, entity_id, summary, undone, created_at)| EditRecord {
+        .map(|(seq, kind, entity_id, action, undone, created_at)| EditRecord {
             seq: seq as u32,
             kind,
             entity_id,
-            summary,
+            action,
             undone,
             created_at,
         })

@@ -124,12 +124,11 @@ impl Store {
         &self,
         scenario: &Scenario,
         edit: &ScenarioEdit,
-        summary: &str,
         inverse: &ScenarioEdit,
     ) -> Result<u32, StoreError> {
         let mut tx = self.pool.begin().await?;
         term::replace(&mut tx, scenario).await?;
-        let seq = edits::record(&mut tx, &scenario.term.id, edit, summary, inverse).await?;
+        let seq = edits::record(&mut tx, &scenario.term.id, edit, inverse).await?;
         tx.commit().await?;
         Ok(seq)
     }

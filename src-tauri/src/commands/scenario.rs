@@ -5,7 +5,7 @@ use crate::error::AppError;
 use crate::state::AppState;
 use std::sync::Arc;
 use tauri::State;
-use vfu_core::edit::{apply_edit, EditProblem, EntityKind, ScenarioEdit};
+use vfu_core::edit::{apply_edit, EditProblem, ScenarioEdit};
 use vfu_core::Scenario;
 
 /// The whole scenario of a term, as its file holds it.
@@ -50,9 +50,8 @@ fn checked(scenario: &Scenario, edit: &ScenarioEdit) -> Result<vfu_core::edit::A
 pub async fn save_edit(state: State<'_, AppState>, term_id: String, edit: ScenarioEdit) -> Result<EditEntry, AppError> {
     let scenario = state.scenario(&term_id).await?;
     let applied = checked(&scenario, &edit)?;
-    let summary = summary(&edit);
     let store = state.store()?;
-    store.save_edit(&applied.scenario, &edit, &summary, &applied.inverse).await?;
+    store.save_edit(&applied.scenario, &edit, &applied.inverse).await?;
     state.remember(Arc::new(applied.scenario));
     latest(&state, &term_id).await
 }
@@ -87,18 +86,4 @@ async fn latest(state: &AppState, term_id: &str) -> Result<EditEntry, AppError> 
         .next()
         .map(EditEntry::from)
         .ok_or_else(|| AppError::Storage { message: "the edit was saved but its log entry is missing".into() })
-}
-
-/// A few words for the log: "changed unit ks-avd12", "added student st-9", "removed school sh".
-fn summary(edit: &ScenarioEdit) -> String {
-    let id = edit.id.clone().or_else(|| edit.value.as_ref().and_then(|v| v["id"].as_str().map(str::to_string)));
-    let verb = match (&edit.id, &edit.value) {
-        (_, None) => "removed",
-        (None, Some(_)) if edit.kind.is_list() => "added",
-        _ => "changed",
-    };
-    match (edit.kind, id) {
-        (EntityKind::Term | EntityKind::Weights, _) | (_, None) => format!("{verb} {}", edit.kind.word()),
-        (kind, Some(id)) => format!("{verb} {} {id}", kind.word()),
-    }
 }
