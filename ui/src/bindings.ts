@@ -413,6 +413,177 @@ Unit_Serialize |
 /**  A student. */
 Student_Serialize;
 
+/**
+ *  What a violation is about, as data: the app words it in Swedish or English from these.
+ *  Units, students and programmes appear by name; weeks as ISO weeks.
+ */
+export type Facts = 
+/**  Rule 1: the placement starts outside the term or in a closed week. */
+{ kind: "start_not_open"; 
+/**  The start. */
+start: string } | 
+/**  Rule 1: the placement runs past the term's last week. */
+{ kind: "runs_past_term"; 
+/**  The start. */
+start: string; 
+/**  The term's last week. */
+last: string } | 
+/**  Rule 1: the placement starts before the need's earliest week. */
+{ kind: "starts_too_early"; 
+/**  The start. */
+start: string; 
+/**  The earliest allowed start. */
+earliest: string } | 
+/**  Rule 1: the placement ends after the need's latest week. */
+{ kind: "ends_too_late"; 
+/**  The last week. */
+end: string; 
+/**  The latest allowed last week. */
+latest: string } | 
+/**  Rule 2: the unit does not offer the area. */
+{ kind: "area_not_offered"; 
+/**  The unit's name. */
+unit_name: string; 
+/**  The area asked for. */
+area: string } | 
+/**  Rule 2: the unit does not take the student's level. */
+{ kind: "level_not_taken"; 
+/**  The unit's name. */
+unit_name: string; 
+/**  The level. */
+level: Level } | 
+/**  Rule 2: a minor at a unit that does not accept minors. */
+{ kind: "minor_not_accepted"; 
+/**  The unit's name. */
+unit_name: string; 
+/**  The student's name. */
+student_name: string } | 
+/**  Rule 2: the unit is on the student's exclusion list. */
+{ kind: "excluded_unit"; 
+/**  The unit's name. */
+unit_name: string; 
+/**  The student's name. */
+student_name: string } | 
+/**  Rule 2: the student lacks clearances the unit requires. */
+{ kind: "missing_clearances"; 
+/**  The unit's name. */
+unit_name: string; 
+/**  The student's name. */
+student_name: string; 
+/**  The clearances missing. */
+missing: string[] } | 
+/**
+ *  Rule 3: an ordinary need on a training ward, or an interprofessional one elsewhere, or the
+ *  wrong length or start for the ward's teams.
+ */
+{ kind: "not_a_team_placement"; 
+/**  The unit's name. */
+unit_name: string; 
+/**  Whether the unit is a training ward. */
+training_ward: boolean } | 
+/**  Rule 3: teams at the ward start only in these weeks. */
+{ kind: "team_start_not_offered"; 
+/**  The unit's name. */
+unit_name: string; 
+/**  The start asked for. */
+start: string; 
+/**  The ward's team starts. */
+starts: string[] } | 
+/**  Rule 4: the supervisor works at another unit, or does not exist. */
+{ kind: "supervisor_not_at_unit"; 
+/**  The supervisor. */
+supervisor: string; 
+/**  The unit's name. */
+unit_name: string } | 
+/**  Rule 4: the supervisor is of another profession. */
+{ kind: "supervisor_profession"; 
+/**  The supervisor. */
+supervisor: string; 
+/**  The supervisor's profession. */
+profession: string; 
+/**  The student's profession. */
+needed: string } | 
+/**  Rule 4: the programme requires supervisor training the supervisor lacks. */
+{ kind: "supervisor_untrained"; 
+/**  The supervisor. */
+supervisor: string; 
+/**  The programme's name. */
+programme_name: string } | 
+/**  Rule 4: the supervisor is away in some of the weeks. */
+{ kind: "supervisor_away"; 
+/**  The supervisor. */
+supervisor: string; 
+/**  The weeks away. */
+weeks: string[] } | 
+/**  Rule 5: more students of a profession than declared places. */
+{ kind: "unit_full"; 
+/**  The unit's name. */
+unit_name: string; 
+/**  The profession. */
+profession: string; 
+/**  First week of the run of overfull weeks. */
+from: string; 
+/**  Last week of it. */
+to: string; 
+/**  Places declared. */
+places: number; 
+/**  Students placed. */
+placed: number } | 
+/**  Rule 6: more students at once than the supervisor takes. */
+{ kind: "supervisor_full"; 
+/**  The supervisor. */
+supervisor: string; 
+/**  The week. */
+week: string; 
+/**  Their maximum. */
+max: number; 
+/**  Students they would have. */
+placed: number } | 
+/**  Rule 6: more of one programme's students than its supervision model allows. */
+{ kind: "supervisor_programme_full"; 
+/**  The supervisor. */
+supervisor: string; 
+/**  The programme's name. */
+programme_name: string; 
+/**  The week. */
+week: string; 
+/**  The programme's maximum per supervisor. */
+max: number; 
+/**  Its students they would have. */
+placed: number } | 
+/**  Rule 7: not whole teams, or more teams than the ward takes, starting in one week. */
+{ kind: "teams_not_whole"; 
+/**  The unit's name. */
+unit_name: string; 
+/**  The start. */
+start: string; 
+/**  A team, e.g. `2 nurse, 2 physician`. */
+team: string; 
+/**  Who starts, e.g. `3 nurse, 2 physician`. */
+present: string } | 
+/**  Rule 8: one student in two places in the same weeks. */
+{ kind: "student_two_places"; 
+/**  The student's name. */
+student_name: string; 
+/**  The weeks shared. */
+weeks: string[] } | 
+/**  Rule 9: a provider over its remit maximum. */
+{ kind: "remit_exceeded"; 
+/**  The provider's name. */
+provider_name: string; 
+/**  The programme's name. */
+programme_name: string; 
+/**  The maximum, in student-weeks. */
+max: number; 
+/**  Student-weeks placed. */
+placed: number } | 
+/**  Rule 10: a lock not kept. */
+{ kind: "lock_not_kept"; 
+/**  The unit locked to. */
+unit: string; 
+/**  The start locked to. */
+start: string };
+
 /**  A position on the map (WGS 84 degrees). */
 export type GeoPoint = {
 	/**  Latitude in degrees. */
@@ -1542,6 +1713,11 @@ export type Violation_Deserialize = {
 	need?: string | null,
 	/**  What is wrong. */
 	message: string,
+	/**
+	 *  The same as data, for a sentence in the reader's language (absent for rare cases, where
+	 *  `message` says it).
+	 */
+	facts?: Facts | null,
 };
 
 /**  One broken rule, in words a coordinator understands. */
@@ -1552,6 +1728,11 @@ export type Violation_Serialize = {
 	need: string | null,
 	/**  What is wrong. */
 	message: string,
+	/**
+	 *  The same as data, for a sentence in the reader's language (absent for rare cases, where
+	 *  `message` says it).
+	 */
+	facts?: Facts,
 };
 
 /**  Weights of the plan's cost (lower cost is better). */

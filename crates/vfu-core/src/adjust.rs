@@ -158,6 +158,28 @@ mod tests {
     }
 
     #[test]
+    fn broken_rules_come_with_facts_for_a_sentence_in_either_language() {
+        let scenario = spec_example();
+        let plan = plan_with(&scenario, vec![]);
+        let bad = check_change(&scenario, &plan, &place("ks-avd12", "ks-avd12-h1", "2027-W47")).unwrap();
+        let facts: Vec<_> = bad.violations.iter().filter_map(|v| v.facts.clone()).collect();
+        assert!(
+            facts.contains(&crate::checker::Facts::EndsTooLate {
+                end: "2027-W51".parse().unwrap(),
+                latest: "2027-W45".parse().unwrap()
+            }),
+            "{facts:?}"
+        );
+        assert!(
+            facts.contains(&crate::checker::Facts::LockNotKept {
+                unit: "ks-avd12".into(),
+                start: "2027-W36".parse().unwrap()
+            }) || bad.violations.iter().all(|v| v.rule != Rule::Lock),
+            "{facts:?}"
+        );
+    }
+
+    #[test]
     fn unplacing_keeps_the_note_and_recomputes_the_objective() {
         let scenario = spec_example();
         let placed =

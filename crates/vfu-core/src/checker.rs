@@ -76,6 +76,203 @@ pub struct Violation {
     pub need: Option<String>,
     /// What is wrong.
     pub message: String,
+    /// The same as data, for a sentence in the reader's language (absent for rare cases, where
+    /// `message` says it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub facts: Option<Facts>,
+}
+
+/// What a violation is about, as data: the app words it in Swedish or English from these.
+/// Units, students and programmes appear by name; weeks as ISO weeks.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Facts {
+    /// Rule 1: the placement starts outside the term or in a closed week.
+    StartNotOpen {
+        /// The start.
+        start: Week,
+    },
+    /// Rule 1: the placement runs past the term's last week.
+    RunsPastTerm {
+        /// The start.
+        start: Week,
+        /// The term's last week.
+        last: Week,
+    },
+    /// Rule 1: the placement starts before the need's earliest week.
+    StartsTooEarly {
+        /// The start.
+        start: Week,
+        /// The earliest allowed start.
+        earliest: Week,
+    },
+    /// Rule 1: the placement ends after the need's latest week.
+    EndsTooLate {
+        /// The last week.
+        end: Week,
+        /// The latest allowed last week.
+        latest: Week,
+    },
+    /// Rule 2: the unit does not offer the area.
+    AreaNotOffered {
+        /// The unit's name.
+        unit_name: String,
+        /// The area asked for.
+        area: String,
+    },
+    /// Rule 2: the unit does not take the student's level.
+    LevelNotTaken {
+        /// The unit's name.
+        unit_name: String,
+        /// The level.
+        level: crate::model::Level,
+    },
+    /// Rule 2: a minor at a unit that does not accept minors.
+    MinorNotAccepted {
+        /// The unit's name.
+        unit_name: String,
+        /// The student's name.
+        student_name: String,
+    },
+    /// Rule 2: the unit is on the student's exclusion list.
+    ExcludedUnit {
+        /// The unit's name.
+        unit_name: String,
+        /// The student's name.
+        student_name: String,
+    },
+    /// Rule 2: the student lacks clearances the unit requires.
+    MissingClearances {
+        /// The unit's name.
+        unit_name: String,
+        /// The student's name.
+        student_name: String,
+        /// The clearances missing.
+        missing: Vec<String>,
+    },
+    /// Rule 3: an ordinary need on a training ward, or an interprofessional one elsewhere, or the
+    /// wrong length or start for the ward's teams.
+    NotATeamPlacement {
+        /// The unit's name.
+        unit_name: String,
+        /// Whether the unit is a training ward.
+        training_ward: bool,
+    },
+    /// Rule 3: teams at the ward start only in these weeks.
+    TeamStartNotOffered {
+        /// The unit's name.
+        unit_name: String,
+        /// The start asked for.
+        start: Week,
+        /// The ward's team starts.
+        starts: Vec<Week>,
+    },
+    /// Rule 4: the supervisor works at another unit, or does not exist.
+    SupervisorNotAtUnit {
+        /// The supervisor.
+        supervisor: String,
+        /// The unit's name.
+        unit_name: String,
+    },
+    /// Rule 4: the supervisor is of another profession.
+    SupervisorProfession {
+        /// The supervisor.
+        supervisor: String,
+        /// The supervisor's profession.
+        profession: String,
+        /// The student's profession.
+        needed: String,
+    },
+    /// Rule 4: the programme requires supervisor training the supervisor lacks.
+    SupervisorUntrained {
+        /// The supervisor.
+        supervisor: String,
+        /// The programme's name.
+        programme_name: String,
+    },
+    /// Rule 4: the supervisor is away in some of the weeks.
+    SupervisorAway {
+        /// The supervisor.
+        supervisor: String,
+        /// The weeks away.
+        weeks: Vec<Week>,
+    },
+    /// Rule 5: more students of a profession than declared places.
+    UnitFull {
+        /// The unit's name.
+        unit_name: String,
+        /// The profession.
+        profession: String,
+        /// First week of the run of overfull weeks.
+        from: Week,
+        /// Last week of it.
+        to: Week,
+        /// Places declared.
+        places: u32,
+        /// Students placed.
+        placed: u32,
+    },
+    /// Rule 6: more students at once than the supervisor takes.
+    SupervisorFull {
+        /// The supervisor.
+        supervisor: String,
+        /// The week.
+        week: Week,
+        /// Their maximum.
+        max: u32,
+        /// Students they would have.
+        placed: u32,
+    },
+    /// Rule 6: more of one programme's students than its supervision model allows.
+    SupervisorProgrammeFull {
+        /// The supervisor.
+        supervisor: String,
+        /// The programme's name.
+        programme_name: String,
+        /// The week.
+        week: Week,
+        /// The programme's maximum per supervisor.
+        max: u32,
+        /// Its students they would have.
+        placed: u32,
+    },
+    /// Rule 7: not whole teams, or more teams than the ward takes, starting in one week.
+    TeamsNotWhole {
+        /// The unit's name.
+        unit_name: String,
+        /// The start.
+        start: Week,
+        /// A team, e.g. `2 nurse, 2 physician`.
+        team: String,
+        /// Who starts, e.g. `3 nurse, 2 physician`.
+        present: String,
+    },
+    /// Rule 8: one student in two places in the same weeks.
+    StudentTwoPlaces {
+        /// The student's name.
+        student_name: String,
+        /// The weeks shared.
+        weeks: Vec<Week>,
+    },
+    /// Rule 9: a provider over its remit maximum.
+    RemitExceeded {
+        /// The provider's name.
+        provider_name: String,
+        /// The programme's name.
+        programme_name: String,
+        /// The maximum, in student-weeks.
+        max: u32,
+        /// Student-weeks placed.
+        placed: u32,
+    },
+    /// Rule 10: a lock not kept.
+    LockNotKept {
+        /// The unit locked to.
+        unit: String,
+        /// The start locked to.
+        start: Week,
+    },
 }
 
 impl fmt::Display for Violation {
@@ -176,7 +373,11 @@ fn weeks_list(weeks: &[Week]) -> String {
 
 impl Checker<'_, '_> {
     fn report(&mut self, rule: Rule, need: Option<&str>, message: String) {
-        self.violations.push(Violation { rule, need: need.map(str::to_string), message });
+        self.violations.push(Violation { rule, need: need.map(str::to_string), message, facts: None });
+    }
+
+    fn report_facts(&mut self, rule: Rule, need: Option<&str>, message: String, facts: Facts) {
+        self.violations.push(Violation { rule, need: need.map(str::to_string), message, facts: Some(facts) });
     }
 
     fn open_weeks(&self, span: &Range<usize>) -> &[Week] {
@@ -254,19 +455,25 @@ impl Checker<'_, '_> {
 
         // Rule 1.
         let span = if !cal.contains(p.start) {
-            self.report(
+            self.report_facts(
                 Rule::Window,
                 need_id,
                 format!("need {} starts in {}, outside the term ({}..{})", p.need, p.start, cal.first(), cal.last()),
+                Facts::StartNotOpen { start: p.start },
             );
             None
         } else if !cal.is_open(p.start) {
-            self.report(Rule::Window, need_id, format!("need {} starts in {}, a closed week", p.need, p.start));
+            self.report_facts(
+                Rule::Window,
+                need_id,
+                format!("need {} starts in {}, a closed week", p.need, p.start),
+                Facts::StartNotOpen { start: p.start },
+            );
             None
         } else if let Some(span) = cal.placement_span(p.start, need.weeks) {
             Some(span)
         } else {
-            self.report(
+            self.report_facts(
                 Rule::Window,
                 need_id,
                 format!(
@@ -276,25 +483,28 @@ impl Checker<'_, '_> {
                     p.start,
                     cal.last()
                 ),
+                Facts::RunsPastTerm { start: p.start, last: cal.last() },
             );
             None
         };
         if let Some(earliest) = need.earliest {
             if p.start < earliest {
-                self.report(
+                self.report_facts(
                     Rule::Window,
                     need_id,
                     format!("need {} starts in {}, before its earliest week {earliest}", p.need, p.start),
+                    Facts::StartsTooEarly { start: p.start, earliest },
                 );
             }
         }
         if let (Some(latest), Some(span)) = (need.latest, &span) {
             let last = cal.open_weeks()[span.end - 1];
             if last > latest {
-                self.report(
+                self.report_facts(
                     Rule::Window,
                     need_id,
                     format!("need {} ends in {last}, after its latest week {latest}", p.need),
+                    Facts::EndsTooLate { end: last, latest },
                 );
             }
         }
@@ -302,42 +512,51 @@ impl Checker<'_, '_> {
         // Rule 2.
         let who = format!("{} ({})", student.name, student.id);
         if !unit.areas.contains(&need.area) {
-            self.report(
+            self.report_facts(
                 Rule::Eligibility,
                 need_id,
                 format!("{} does not offer {}, which need {} asks for", named(unit), need.area, p.need),
+                Facts::AreaNotOffered { unit_name: unit.name.clone(), area: need.area.clone() },
             );
         }
         if let Some(level) = ix.level_of(programme) {
             if !unit.levels.contains(&level) {
-                self.report(
+                self.report_facts(
                     Rule::Eligibility,
                     need_id,
                     format!("{} does not take {} students, and {who} is one", named(unit), level.as_str()),
+                    Facts::LevelNotTaken { unit_name: unit.name.clone(), level },
                 );
             }
         }
         if student.minor && !unit.accepts_minors {
-            self.report(
+            self.report_facts(
                 Rule::Eligibility,
                 need_id,
                 format!("{who} is under 18 and {} does not accept minors", named(unit)),
+                Facts::MinorNotAccepted { unit_name: unit.name.clone(), student_name: student.name.clone() },
             );
         }
         if student.excluded_units.contains(&unit.id) {
-            self.report(
+            self.report_facts(
                 Rule::Eligibility,
                 need_id,
                 format!("{who} must not be placed at {}: it is on their exclusion list", named(unit)),
+                Facts::ExcludedUnit { unit_name: unit.name.clone(), student_name: student.name.clone() },
             );
         }
         let missing: Vec<&str> =
             unit.requirements.iter().filter(|r| !student.clearances.contains(r)).map(String::as_str).collect();
         if !missing.is_empty() {
-            self.report(
+            self.report_facts(
                 Rule::Eligibility,
                 need_id,
                 format!("{} requires {}, which {who} does not hold", named(unit), missing.join(" and ")),
+                Facts::MissingClearances {
+                    unit_name: unit.name.clone(),
+                    student_name: student.name.clone(),
+                    missing: missing.iter().map(|m| m.to_string()).collect(),
+                },
             );
         }
 
@@ -358,7 +577,7 @@ impl Checker<'_, '_> {
                     );
                 }
                 if !ipl.starts.contains(&p.start) {
-                    self.report(
+                    self.report_facts(
                         Rule::Interprofessional,
                         need_id,
                         format!(
@@ -367,10 +586,15 @@ impl Checker<'_, '_> {
                             weeks_list(&ipl.starts),
                             p.start
                         ),
+                        Facts::TeamStartNotOffered {
+                            unit_name: unit.name.clone(),
+                            start: p.start,
+                            starts: ipl.starts.clone(),
+                        },
                     );
                 }
             }
-            (Some(_), false) => self.report(
+            (Some(_), false) => self.report_facts(
                 Rule::Interprofessional,
                 need_id,
                 format!(
@@ -378,8 +602,9 @@ impl Checker<'_, '_> {
                     named(unit),
                     p.need
                 ),
+                Facts::NotATeamPlacement { unit_name: unit.name.clone(), training_ward: true },
             ),
-            (None, true) => self.report(
+            (None, true) => self.report_facts(
                 Rule::Interprofessional,
                 need_id,
                 format!(
@@ -387,6 +612,7 @@ impl Checker<'_, '_> {
                     p.need,
                     named(unit)
                 ),
+                Facts::NotATeamPlacement { unit_name: unit.name.clone(), training_ward: false },
             ),
             (None, false) => {}
         }
@@ -398,30 +624,40 @@ impl Checker<'_, '_> {
                 need_id,
                 format!("supervisor \"{}\" does not exist in the scenario", p.supervisor),
             ),
-            Some((at, _)) if at.id != unit.id => self.report(
+            Some((at, _)) if at.id != unit.id => self.report_facts(
                 Rule::Supervisor,
                 need_id,
                 format!("supervisor {} works at {}, not at {}", p.supervisor, named(at), named(unit)),
+                Facts::SupervisorNotAtUnit { supervisor: p.supervisor.clone(), unit_name: unit.name.clone() },
             ),
             Some((_, sup)) => {
                 if sup.profession != programme.profession {
-                    self.report(
+                    self.report_facts(
                         Rule::Supervisor,
                         need_id,
                         format!(
                             "supervisor {} is a {}, but {who} is training to be a {}",
                             sup.id, sup.profession, programme.profession
                         ),
+                        Facts::SupervisorProfession {
+                            supervisor: sup.id.clone(),
+                            profession: sup.profession.clone(),
+                            needed: programme.profession.clone(),
+                        },
                     );
                 }
                 if programme.trained_supervisor_required && !sup.trained {
-                    self.report(
+                    self.report_facts(
                         Rule::Supervisor,
                         need_id,
                         format!(
                             "{} requires trained supervisors and {} has no supervisor training",
                             programme.name, sup.id
                         ),
+                        Facts::SupervisorUntrained {
+                            supervisor: sup.id.clone(),
+                            programme_name: programme.name.clone(),
+                        },
                     );
                 }
                 if let Some(span) = &span {
@@ -433,15 +669,17 @@ impl Checker<'_, '_> {
                         .filter(|w| !available.contains(&cal.open_position(*w).unwrap_or(usize::MAX)))
                         .collect();
                     if !away.is_empty() {
-                        self.report(
+                        let message = format!(
+                            "supervisor {} is not available in {} of need {}",
+                            sup.id,
+                            weeks_list(&away),
+                            p.need
+                        );
+                        self.report_facts(
                             Rule::Supervisor,
                             need_id,
-                            format!(
-                                "supervisor {} is not available in {} of need {}",
-                                sup.id,
-                                weeks_list(&away),
-                                p.need
-                            ),
+                            message,
+                            Facts::SupervisorAway { supervisor: sup.id.clone(), weeks: away },
                         );
                     }
                 }
@@ -482,7 +720,16 @@ impl Checker<'_, '_> {
                 }
             }
             for (first, last, places, needs) in runs {
-                self.report(
+                let weeks = self.ix.calendar.open_weeks();
+                let facts = Facts::UnitFull {
+                    unit_name: unit.name.clone(),
+                    profession: profession.to_string(),
+                    from: weeks[first],
+                    to: weeks[last],
+                    places: u32::try_from(places).unwrap_or(u32::MAX),
+                    placed: needs.len() as u32,
+                };
+                self.report_facts(
                     Rule::UnitCapacity,
                     None,
                     format!(
@@ -497,6 +744,7 @@ impl Checker<'_, '_> {
                         ),
                         needs.join(", ")
                     ),
+                    facts,
                 );
             }
         }
@@ -533,7 +781,7 @@ impl Checker<'_, '_> {
                 let week = ix.calendar.open_weeks()[w];
                 if needs.len() as u64 > u64::from(sup.max_students) {
                     let ids: Vec<&str> = needs.iter().map(|(n, _)| *n).collect();
-                    self.report(
+                    self.report_facts(
                         Rule::SupervisorLoad,
                         None,
                         format!(
@@ -542,6 +790,12 @@ impl Checker<'_, '_> {
                             needs.len(),
                             ids.join(", ")
                         ),
+                        Facts::SupervisorFull {
+                            supervisor: sup_id.to_string(),
+                            week,
+                            max: sup.max_students,
+                            placed: needs.len() as u32,
+                        },
                     );
                 }
                 let mut per_programme: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
@@ -551,10 +805,17 @@ impl Checker<'_, '_> {
                 for (programme_id, ids) in per_programme {
                     let Some(programme) = ix.programme(programme_id) else { continue };
                     if ids.len() as u64 > u64::from(programme.max_students_per_supervisor) {
-                        self.report(
+                        self.report_facts(
                             Rule::SupervisorLoad,
                             None,
                             format!("{} allows {} per supervisor, but supervisor {sup_id} has {} of its students in {week}: {}", programme.name, plural(programme.max_students_per_supervisor.into(), "student", "students"), ids.len(), ids.join(", ")),
+                            Facts::SupervisorProgrammeFull {
+                                supervisor: sup_id.to_string(),
+                                programme_name: programme.name.clone(),
+                                week,
+                                max: programme.max_students_per_supervisor,
+                                placed: ids.len() as u32,
+                            },
                         );
                     }
                 }
@@ -603,10 +864,11 @@ impl Checker<'_, '_> {
             let composition = counts.iter().map(|(p, _, n)| format!("{n} {p}")).collect::<Vec<_>>().join(", ");
             let team = ipl.team.iter().map(|(p, n)| format!("{n} {p}")).collect::<Vec<_>>().join(", ");
             if !whole {
-                self.report(
+                self.report_facts(
                     Rule::WholeTeams,
                     None,
                     format!("{} takes whole teams of {team}, but {composition} start in {start}", named(unit)),
+                    Facts::TeamsNotWhole { unit_name: unit.name.clone(), start, team, present: composition },
                 );
             } else if let Some(k) = k.filter(|k| *k > u64::from(ipl.max_teams)) {
                 self.report(
@@ -636,7 +898,8 @@ impl Checker<'_, '_> {
                         .map(|w| self.ix.calendar.open_weeks()[w])
                         .collect();
                     if !shared.is_empty() {
-                        self.report(
+                        let student_name = self.ix.need(&a.need).map_or_else(String::new, |(s, _)| s.name.clone());
+                        self.report_facts(
                             Rule::StudentOverlap,
                             Some(&b.need),
                             format!(
@@ -647,6 +910,7 @@ impl Checker<'_, '_> {
                                 b.need,
                                 b.unit
                             ),
+                            Facts::StudentTwoPlaces { student_name, weeks: shared },
                         );
                     }
                 }
@@ -666,13 +930,21 @@ impl Checker<'_, '_> {
                 let Some(max) = entry.max_student_weeks else { continue };
                 let placed = weeks.get(&(provider.id.as_str(), entry.programme.as_str())).copied().unwrap_or(0);
                 if placed > u64::from(max) {
-                    self.report(
+                    let programme_name =
+                        ix.programme(&entry.programme).map_or_else(|| entry.programme.clone(), |p| p.name.clone());
+                    self.report_facts(
                         Rule::RemitMaximum,
                         None,
                         format!(
                             "{} ({}) may take at most {max} student-weeks of {}, but the plan gives it {placed}",
                             provider.name, provider.id, entry.programme
                         ),
+                        Facts::RemitExceeded {
+                            provider_name: provider.name.clone(),
+                            programme_name,
+                            max,
+                            placed: u32::try_from(placed).unwrap_or(u32::MAX),
+                        },
                     );
                 }
             }
@@ -684,22 +956,24 @@ impl Checker<'_, '_> {
         for lock in &self.ix.scenario.locked {
             let need = Some(lock.need.as_str());
             match placements.get(lock.need.as_str()) {
-                None => self.report(
+                None => self.report_facts(
                     Rule::Lock,
                     need,
                     format!(
                         "need {} is locked to {} from {}, but the plan does not place it",
                         lock.need, lock.unit, lock.start
                     ),
+                    Facts::LockNotKept { unit: lock.unit.clone(), start: lock.start },
                 ),
                 Some(p) if p.unit != lock.unit || p.supervisor != lock.supervisor || p.start != lock.start => self
-                    .report(
+                    .report_facts(
                         Rule::Lock,
                         need,
                         format!(
                             "need {} is locked to {} with {} from {}, but the plan has {} with {} from {}",
                             lock.need, lock.unit, lock.supervisor, lock.start, p.unit, p.supervisor, p.start
                         ),
+                        Facts::LockNotKept { unit: lock.unit.clone(), start: lock.start },
                     ),
                 Some(_) => {}
             }

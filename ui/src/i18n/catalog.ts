@@ -5,11 +5,13 @@ import enData from './en/data.json';
 import enFiles from './en/files.json';
 import enOverview from './en/overview.json';
 import enPlan from './en/plan.json';
+import enViolations from './en/violations.json';
 import svBase from './sv.json';
 import svData from './sv/data.json';
 import svFiles from './sv/files.json';
 import svOverview from './sv/overview.json';
 import svPlan from './sv/plan.json';
+import svViolations from './sv/violations.json';
 
-export const sv = { ...svBase, overview: svOverview, data: svData, plan: svPlan, files: svFiles };
-export const en = { ...enBase, overview: enOverview, data: enData, plan: enPlan, files: enFiles };
+export const sv = { ...svBase, overview: svOverview, data: svData, plan: svPlan, files: svFiles, violations: svViolations };
+export const en = { ...enBase, overview: enOverview, data: enData, plan: enPlan, files: enFiles, violations: enViolations };
