@@ -23,7 +23,7 @@ describe('describeViolation', () => {
     const sv = i18n.getFixedT('sv');
     const en = i18n.getFixedT('en');
     expect(describeViolation(unitFull, sv, 'sv')).toBe(
-      'Avdelning 12 har 4 nurse-platser v. 38; det här skulle bli student nummer 5.',
+      'Avdelning 12 har 4 platser för sjuksköterska v. 38; det här skulle bli student nummer 5.',
     );
     expect(describeViolation(unitFull, en, 'en')).toBe(
       'Avdelning 12 has 4 nurse places week 38; this would be student number 5.',
