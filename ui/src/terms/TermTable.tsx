@@ -8,14 +8,14 @@ import { termColumns, termTableFeatures, type TermFeatures } from './columns';
 
 const INITIAL_SORTING: SortingState = [{ id: 'period', desc: true }]; // the latest term first
 
-type Props = { terms: TermSummary[] };
+type Props = { terms: TermSummary[]; onDelete?: (term: TermSummary) => void };
 
 /** The terms as a sortable table: one row per term, a header button per column. */
-export function TermTable({ terms }: Props) {
+export function TermTable({ terms, onDelete }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { openTerm } = useNavigation();
-  const columns = useMemo(() => termColumns(t, language, openTerm), [t, language, openTerm]);
+  const columns = useMemo(() => termColumns(t, language, openTerm, onDelete), [t, language, openTerm, onDelete]);
 
   const table = useTable({
     features: termTableFeatures,
@@ -49,7 +49,7 @@ export function TermTable({ terms }: Props) {
                     {content}
                   </th>
                 ) : (
-                  <td key={cell.id} className={meta?.numeric ? 'num' : undefined}>
+                  <td key={cell.id} className={meta?.numeric ? 'num' : meta?.actions ? 'terms-actions' : undefined}>
                     {content}
                   </td>
                 );
@@ -69,6 +69,13 @@ function SortableHeader({ header, render }: SortableHeaderProps) {
   const sorted = header.column.getIsSorted();
   const numeric = header.column.columnDef.meta?.numeric;
   const ariaSort = sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined;
+  if (!header.column.getCanSort()) {
+    return (
+      <th scope="col" className="terms-actions__head">
+        {header.isPlaceholder ? null : render}
+      </th>
+    );
+  }
   return (
     <th scope="col" aria-sort={ariaSort} className={numeric ? 'num' : undefined}>
       {header.isPlaceholder ? null : (

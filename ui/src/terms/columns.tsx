@@ -18,6 +18,8 @@ export type TermColumnMeta = {
   numeric?: boolean;
   /** The cell that names the row (rendered as <th scope="row">). */
   rowHeader?: boolean;
+  /** Buttons acting on the row, not data. */
+  actions?: boolean;
 };
 
 export const termTableFeatures = tableFeatures({
@@ -38,6 +40,7 @@ export function termColumns(
   t: TFunction,
   language: Language,
   onOpen: (termId: string) => void,
+  onDelete?: (term: TermSummary) => void,
 ): ColumnDef<TermFeatures, TermSummary, any>[] {
   const collator = new Intl.Collator(localeOf(language), { numeric: true, sensitivity: 'base' });
 
@@ -104,6 +107,27 @@ export function termColumns(
       meta: { numeric: true },
       cell: (info) => <Demand term={info.row.original} ratio={info.getValue()} t={t} language={language} />,
     }),
+    ...(onDelete
+      ? [
+          helper.display({
+            id: 'actions',
+            header: t('terms.columns.actions'),
+            enableSorting: false,
+            meta: { actions: true },
+            cell: (info) => (
+              <button
+                type="button"
+                className="terms-row-action"
+                onClick={() => onDelete(info.row.original)}
+                aria-label={t('terms.delete.button', { name: info.row.original.name })}
+                data-testid={`delete-term-${info.row.original.id}`}
+              >
+                {t('terms.delete.short')}
+              </button>
+            ),
+          }),
+        ]
+      : []),
   ]);
 }
 
