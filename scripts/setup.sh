@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 APT_PACKAGES=(
   libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev libxdo-dev libssl-dev
   build-essential pkg-config curl file cmake clang libclang-dev   # cmake, g++, libclang: HiGHS via highs-sys
-  xvfb xauth imagemagick
+  xvfb xauth imagemagick webkit2gtk-driver                          # windows, screenshots, end-to-end tests
 )
 
 missing=()

@@ -14,4 +14,7 @@ if cargo nextest --version >/dev/null 2>&1; then
 else
   cargo test --workspace --no-fail-fast
 fi
+echo "== End to end: the real window under Xvfb"
+VFU_E2E_SKIP_UI_BUILD=1 scripts/e2e.sh # the UI was built above; builds the app, installs tauri-driver if missing
+
 echo "All tests passed."
