@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import type { Facts, Violation } from '../bindings';
 import type { Language } from '../i18n/languages';
 import { formatCount } from './format';
-import { areaName, clearanceName, professionName } from './vocabulary';
+import { areaName, clearanceName, inSentence, professionName } from './vocabulary';
 import { formatWeek } from './weeks';
 
 /**
@@ -27,7 +27,7 @@ export function describeViolation(violation: Violation, t: TFunction, language: 
     case 'ends_too_late':
       return t('violations.ends_too_late', { end: week(facts.end), latest: week(facts.latest) });
     case 'area_not_offered':
-      return t('violations.area_not_offered', { unit: facts.unit_name, area: areaName(facts.area, t) });
+      return t('violations.area_not_offered', { unit: facts.unit_name, area: inSentence(areaName(facts.area, t)) });
     case 'level_not_taken':
       return t('violations.level_not_taken', { unit: facts.unit_name, level: t(`violations.levels.${facts.level}`) });
     case 'minor_not_accepted':
@@ -39,7 +39,7 @@ export function describeViolation(violation: Violation, t: TFunction, language: 
         unit: facts.unit_name,
         student: facts.student_name,
         missing: joinList(
-          facts.missing.map((c) => clearanceName(c, t)),
+          facts.missing.map((c) => inSentence(clearanceName(c, t))),
           t,
         ),
       });
@@ -58,8 +58,8 @@ export function describeViolation(violation: Violation, t: TFunction, language: 
     case 'supervisor_profession':
       return t('violations.supervisor_profession', {
         supervisor: facts.supervisor,
-        profession: professionName(facts.profession, t),
-        needed: professionName(facts.needed, t),
+        profession: inSentence(professionName(facts.profession, t)),
+        needed: inSentence(professionName(facts.needed, t)),
       });
     case 'supervisor_untrained':
       return t('violations.supervisor_untrained', { supervisor: facts.supervisor, programme: facts.programme_name });
@@ -69,7 +69,7 @@ export function describeViolation(violation: Violation, t: TFunction, language: 
       return t('violations.unit_full', {
         unit: facts.unit_name,
         places: n(facts.places),
-        profession: professionName(facts.profession, t),
+        profession: inSentence(professionName(facts.profession, t)),
         weeks: span(facts.from, facts.to),
         placed: n(facts.placed),
       });

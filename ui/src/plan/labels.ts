@@ -10,22 +10,6 @@ const PHASES = ['preparing', 'teams', 'relaxation', 'search', 'mip', 'done'] as 
 const OUTCOME_STATUSES = ['optimal', 'feasible', 'infeasible_locks'] as const;
 const SOLVER_STATUSES = ['optimal', 'feasible', 'manual', 'imported', 'infeasible_locks'] as const;
 const AUDIT_ACTIONS = ['matching', 'place', 'unplace', 'lock', 'unlock', 'publish', 'import_plan'] as const;
-const AREAS = [
-  'internal_medicine',
-  'surgery',
-  'geriatrics',
-  'psychiatry',
-  'primary_care',
-  'emergency',
-  'paediatrics',
-  'orthopaedics',
-  'obstetrics',
-  'rehabilitation',
-  'radiology',
-  'laboratory',
-  'elderly_care',
-  'home_care',
-] as const;
 const REASONS: readonly UnplacedReason[] = [
   'no_eligible_unit',
   'no_capacity',
@@ -55,10 +39,8 @@ export function auditActionLabel(action: string, t: TFunction): string {
   return isOneOf(AUDIT_ACTIONS, action) ? t(`plan.audit.actions.${action}`) : t('plan.audit.actions.unknown');
 }
 
-/** A clinical area's name; an area the catalogue does not know is shown as its code, readably. */
-export function areaLabel(area: string, t: TFunction): string {
-  return isOneOf(AREAS, area) ? t(`plan.areas.${area}`) : area.replace(/_/g, ' ');
-}
+/** A clinical area's name (lib/vocabulary). */
+export { areaName as areaLabel } from '../lib/vocabulary';
 
 export function reasonLabel(reason: UnplacedReason, t: TFunction): string {
   return isOneOf(REASONS, reason) ? t(`plan.unplaced.reasons.${reason}`) : t('plan.unplaced.reasons.other');
