@@ -1,15 +1,18 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TERM_TABS, useNavigation, type TermTab } from '../app/navigation';
 import { commands } from '../bindings';
 import { LoadStatus } from '../components/LoadStatus';
-import { DataScreen } from '../data/DataScreen';
-import { FilesScreen } from '../files/FilesScreen';
 import { useLanguage } from '../i18n/useLanguage';
 import { useCommand } from '../lib/useCommand';
 import { formatWeekRange } from '../lib/weeks';
-import { OverviewScreen } from '../overview/OverviewScreen';
-import { PlanScreen } from '../plan/PlanScreen';
-import { VersionsScreen } from '../plan/VersionsScreen';
+
+// Each tab's code loads when first shown: the plan's charts and grids need not delay the term list.
+const OverviewScreen = lazy(() => import('../overview/OverviewScreen').then((m) => ({ default: m.OverviewScreen })));
+const DataScreen = lazy(() => import('../data/DataScreen').then((m) => ({ default: m.DataScreen })));
+const PlanScreen = lazy(() => import('../plan/PlanScreen').then((m) => ({ default: m.PlanScreen })));
+const VersionsScreen = lazy(() => import('../plan/VersionsScreen').then((m) => ({ default: m.VersionsScreen })));
+const FilesScreen = lazy(() => import('../files/FilesScreen').then((m) => ({ default: m.FilesScreen })));
 
 type Props = { termId: string; tab: TermTab };
 
@@ -51,11 +54,13 @@ export function TermWorkspace({ termId, tab }: Props) {
         ))}
       </nav>
       <div className="workspace__body" role="tabpanel">
-        {tab === 'overview' && <OverviewScreen termId={termId} />}
-        {tab === 'data' && <DataScreen termId={termId} />}
-        {tab === 'plan' && <PlanScreen termId={termId} />}
-        {tab === 'versions' && <VersionsScreen termId={termId} />}
-        {tab === 'files' && <FilesScreen termId={termId} />}
+        <Suspense fallback={<LoadStatus state={{ status: 'loading' }} />}>
+          {tab === 'overview' && <OverviewScreen termId={termId} />}
+          {tab === 'data' && <DataScreen termId={termId} />}
+          {tab === 'plan' && <PlanScreen termId={termId} />}
+          {tab === 'versions' && <VersionsScreen termId={termId} />}
+          {tab === 'files' && <FilesScreen termId={termId} />}
+        </Suspense>
       </div>
     </section>
   );
