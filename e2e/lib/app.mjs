@@ -41,9 +41,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { Builder, By, until } from 'selenium-webdriver';
+import { Builder, By, Key, until } from 'selenium-webdriver';
 
-export { By, until };
+export { By, Key, until };
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'docs', 'screenshots');
@@ -533,8 +533,24 @@ export class App {
   async clickTestId(id, ms = WAIT_TIMEOUT) {
     const element = await this.byTestId(id, ms);
     await this.waitFor(() => element.isEnabled(), `[data-testid="${id}"] to be enabled`, ms);
-    await element.click();
+    await this.click(element);
     return element;
+  }
+
+  /**
+   * Clicks an element. WebKitWebDriver scrolls it only just into view, where a sticky header can
+   * cover it ("element click intercepted"): then it is scrolled to the middle of the window and
+   * clicked again, still a real click.
+   */
+  async click(element) {
+    try {
+      await element.click();
+    } catch (error) {
+      if (error?.name !== 'ElementClickInterceptedError') throw error;
+      await this.driver.executeScript(`arguments[0].scrollIntoView({ block: 'center', inline: 'center' });`, element);
+      await this.settle();
+      await element.click();
+    }
   }
 
   /** Clicks the displayed, enabled button whose visible text is exactly `text`. */
@@ -550,8 +566,157 @@ export class App {
       `a button reading ${JSON.stringify(text)}`,
       ms,
     );
-    await button.click();
+    await this.click(button);
     return button;
+  }
+
+  /** Whether an element with `data-testid="id"` is displayed now (no waiting). */
+  async hasTestId(id) {
+    for (const element of await this.driver.findElements(By.css(`[data-testid="${cssEscape(id)}"]`))) {
+      if (await element.isDisplayed().catch(() => false)) return true;
+    }
+    return false;
+  }
+
+  /** Waits until no element with `data-testid="id"` is displayed. */
+  async waitForNoTestId(id, ms = WAIT_TIMEOUT) {
+    return this.waitFor(async () => !(await this.hasTestId(id)), `[data-testid="${id}"] to disappear`, ms);
+  }
+
+  /** The visible text of the element with `data-testid="id"` (whitespace collapsed), once displayed. */
+  async textOfTestId(id, ms = WAIT_TIMEOUT) {
+    const element = await this.byTestId(id, ms);
+    return collapse(await this.innerText(element));
+  }
+
+  /**
+   * An element's rendered text (innerText). WebDriver's getText() reads "" for a table row in
+   * WebKitWebDriver, so the helpers below read innerText instead.
+   */
+  async innerText(element) {
+    return this.driver.executeScript('return arguments[0].innerText', element);
+  }
+
+  /**
+   * Waits until the element with `data-testid="id"` shows `text` (a substring, or a RegExp tested on
+   * its text with whitespace collapsed) and returns the element.
+   */
+  async waitForTestIdText(id, text, ms = WAIT_TIMEOUT) {
+    const by = By.css(`[data-testid="${cssEscape(id)}"]`);
+    return this.waitFor(
+      async () => {
+        for (const element of await this.driver.findElements(by)) {
+          if (!(await element.isDisplayed())) continue;
+          const shown = collapse(await this.innerText(element));
+          if (text instanceof RegExp ? text.test(shown) : shown.includes(text)) return element;
+        }
+        return undefined;
+      },
+      `[data-testid="${id}"] showing ${text instanceof RegExp ? text : JSON.stringify(text)}`,
+      ms,
+    );
+  }
+
+  /** Waits until the element with `data-testid="id"` is enabled (or, with `enabled = false`, disabled). */
+  async waitForEnabled(id, enabled = true, ms = WAIT_TIMEOUT) {
+    return this.waitFor(
+      async () => {
+        const element = await this.byTestId(id, ms);
+        return (await element.isEnabled()) === enabled ? element : undefined;
+      },
+      `[data-testid="${id}"] to be ${enabled ? 'enabled' : 'disabled'}`,
+      ms,
+    );
+  }
+
+  /**
+   * Chooses a file in the <input type="file"> with `data-testid="id"` the WebDriver way: the file's
+   * absolute path typed into the input (WebKitWebDriver accepts this also when the input is styled
+   * invisible over its label), which fires the input's change event with the file.
+   */
+  async chooseFile(id, file, ms = WAIT_TIMEOUT) {
+    const absolute = path.resolve(file);
+    if (!existsSync(absolute)) throw new Error(`chooseFile: ${absolute} does not exist`);
+    const input = await this.waitFor(
+      async () => {
+        const [element] = await this.driver.findElements(By.css(`input[type="file"][data-testid="${cssEscape(id)}"]`));
+        return element && (await element.isEnabled()) ? element : undefined;
+      },
+      `an enabled file input [data-testid="${id}"]`,
+      ms,
+    );
+    await input.sendKeys(absolute);
+    return input;
+  }
+
+  /** The options of the <select> with `data-testid="id"`: [{ value, label, selected, disabled }]. */
+  async optionsOf(id, ms = WAIT_TIMEOUT) {
+    const select = await this.byTestId(id, ms);
+    return this.driver.executeScript(
+      `return [...arguments[0].options].map((o) => ({ value: o.value, label: o.label || o.text, selected: o.selected, disabled: o.disabled }));`,
+      select,
+    );
+  }
+
+  /**
+   * Chooses the option with value `value` in the <select> with `data-testid="id"` by clicking it,
+   * as WebDriver selects options, and waits until the select holds it. Returns the option's label.
+   */
+  async selectOption(id, value, ms = WAIT_TIMEOUT) {
+    const select = await this.waitForEnabled(id, true, ms);
+    const option = await this.waitFor(
+      async () => (await select.findElements(By.css(`option[value="${cssEscape(value)}"]`)))[0],
+      `an option ${JSON.stringify(value)} in [data-testid="${id}"]`,
+      ms,
+    );
+    const label = collapse(await this.driver.executeScript('return arguments[0].label || arguments[0].text', option));
+    if ((await select.getProperty('value')) !== value) await this.click(option);
+    await this.waitFor(async () => (await select.getProperty('value')) === value, `[data-testid="${id}"] to hold ${JSON.stringify(value)}`, ms);
+    return label;
+  }
+
+  /** Replaces the text of the field with `data-testid="id"` by typing `text` (as a user would). */
+  async typeInto(id, text, ms = WAIT_TIMEOUT) {
+    const field = await this.waitForEnabled(id, true, ms);
+    await this.click(field);
+    if ((await field.getProperty('value')) !== '') {
+      await field.sendKeys(Key.chord(Key.CONTROL, 'a'), Key.BACK_SPACE);
+    }
+    await field.sendKeys(text);
+    await this.waitFor(async () => (await field.getProperty('value')) === text, `[data-testid="${id}"] to read ${JSON.stringify(text)}`, ms);
+    return field;
+  }
+
+  /**
+   * The table row with `data-testid="id"` as { column header: cell text }, as the user reads it
+   * (headers without their sort marks; whitespace collapsed to single spaces).
+   */
+  async tableRow(id, ms = WAIT_TIMEOUT) {
+    const row = await this.byTestId(id, ms);
+    return this.driver.executeScript(
+      `const row = arguments[0];
+       const clean = (el) => el.innerText.replace(/[\\s\\u00a0\\u202f]+/g, ' ').trim();
+       const table = row.closest('table');
+       const headers = [...table.querySelectorAll('thead th')].map((th) => clean(th).split(/\\s*[▴▾▲▼]/)[0]);
+       const cells = [...row.querySelectorAll(':scope > th, :scope > td')].map(clean);
+       return Object.fromEntries(headers.map((h, i) => [h, cells[i]]));`,
+      row,
+    );
+  }
+
+  /** A definition list (<dl>) inside the element with `data-testid="id"` as { term: description }. */
+  async definitions(id, ms = WAIT_TIMEOUT) {
+    const element = await this.byTestId(id, ms);
+    return this.driver.executeScript(
+      `const clean = (el) => el.innerText.replace(/[\\s\\u00a0\\u202f]+/g, ' ').trim();
+       const entries = {};
+       for (const dt of arguments[0].querySelectorAll('dt')) {
+         const dd = dt.nextElementSibling;
+         if (dd && dd.tagName === 'DD') entries[clean(dt)] = clean(dd);
+       }
+       return entries;`,
+      element,
+    );
   }
 
   /** Resolves after fonts are loaded and two frames are painted: the screen shows the last change. */
@@ -640,6 +805,11 @@ function looksTheSame(a, b) {
   const size = spawnSync('identify', ['-format', '%w %h', b], { encoding: 'utf8' });
   const [w, h] = size.stdout.split(' ').map(Number);
   return Number.isFinite(differing) && w > 0 && h > 0 && differing <= w * h * 0.001;
+}
+
+/** Text with every run of whitespace (also no-break and thin spaces) as one space, trimmed. */
+function collapse(text) {
+  return String(text).replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 }
 
 function cssEscape(value) {
