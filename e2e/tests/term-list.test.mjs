@@ -1,5 +1,5 @@
 // The first screen of the real app: the term list shows the demo term a new database is filled
-// with (crates/vfu-core/src/generate: "Höstterminen 2027", id HT2027, 3,000 students), in Swedish
+// with (src-tauri/src/state.rs: "Demotermin HT 2027 (genererad)", id DEMO-HT2027, 3,000 students), in Swedish
 // by default and in English after the language switch.
 
 import assert from 'node:assert/strict';
@@ -7,8 +7,8 @@ import { existsSync, statSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { By, launchApp, timeout } from '../lib/app.mjs';
 
-const TERM_NAME = 'Höstterminen 2027';
-const TERM_ID = 'HT2027';
+const TERM_NAME = 'Demotermin HT 2027 (genererad)';
+const TERM_ID = 'DEMO-HT2027';
 
 describe('term list', () => {
   /** @type {import('../lib/app.mjs').App} */

@@ -14,6 +14,12 @@ use vfu_store::Store;
 /// Students in the demo term a new database is filled with.
 pub const DEMO_STUDENTS: usize = 3000;
 
+/// The demo term's id and name: its own, so that a real term (or `../shared/examples/small.json`,
+/// whose id is HT2027 like the generator's) imports beside it.
+pub const DEMO_TERM_ID: &str = "DEMO-HT2027";
+/// The demo term's name.
+pub const DEMO_TERM_NAME: &str = "Demotermin HT 2027 (genererad)";
+
 /// The database file's name in the OS data directory.
 pub const DATABASE_FILE: &str = "vfu-planner.sqlite";
 
@@ -75,7 +81,9 @@ impl AppState {
 async fn open_with_demo(path: &Path) -> Result<Store, AppError> {
     let store = Store::open(path).await?;
     if store.is_empty().await? {
-        let demo = generate_scenario(&GeneratorOptions { students: DEMO_STUDENTS, seed: 1 });
+        let mut demo = generate_scenario(&GeneratorOptions { students: DEMO_STUDENTS, seed: 1 });
+        demo.term.id = DEMO_TERM_ID.into();
+        demo.term.name = DEMO_TERM_NAME.into();
         store.import_scenario(&demo).await?;
     }
     Ok(store)
