@@ -250,7 +250,7 @@ describe('coordinator flow', () => {
       return counts.placements === counts.totalPlacements ? counts : undefined;
     }, 'the plan unfiltered');
     const pageSize = await app.driver.executeScript(
-      `return document.querySelector('tr[data-testid^="placement-"]')?.closest('.plan-table')?.querySelector('.plan-pager select') ?? null;`,
+      `return document.querySelector('tr[data-testid^="placement-"]')?.closest('.plan-table')?.querySelector('[data-testid="page-size"]') ?? null;`,
     );
     if (pageSize) await app.click(await pageSize.findElement(By.css('option[value="250"]')));
     const rows = await app.waitFor(async () => {
@@ -612,7 +612,7 @@ describe('coordinator flow', () => {
     assert.ok(moved?.row, 'the placement locked in the previous step');
     // The progress panel may show only for a moment: a re-run starts from the draft.
     const outcome = await runMatching({ waitForProgress: false });
-    const movedCount = outcome['Flyttade jämfört med förra utkastet'];
+    const movedCount = await app.textOfTestId('outcome-moved');
     t.diagnostic(`first run: ${JSON.stringify(firstRun)}; re-run: ${JSON.stringify(outcome)}`);
     assert.match(movedCount ?? '', /^\d+$/, `the outcome says how many placements moved: ${JSON.stringify(outcome)}`);
 

@@ -9,7 +9,6 @@ import {
   useTable,
   type ColumnDef,
   type FilterFn,
-  type Header,
   type ReactTable,
   type Row,
   type RowData,
@@ -17,14 +16,12 @@ import {
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BodyCell, SortHeader } from '../components/DataTable';
+import type { TableColumnMeta } from '../lib/columns';
 import type { Option } from './fields';
 
 /** How a column looks and filters in a data grid. */
-export type GridColumnMeta = {
-  /** Right-aligned, tabular figures. */
-  numeric?: boolean;
-  /** The cell that names the row (rendered as <th scope="row">). */
-  rowHeader?: boolean;
+export type GridColumnMeta = TableColumnMeta & {
   /** Ids and codes, in the monospace face. */
   mono?: boolean;
   /** The column's width (a CSS length); the grid's layout is fixed so that scrolling never reflows it. */
@@ -259,7 +256,9 @@ export function DataGrid<T extends RowData>({ data, columns, getRowId, searchTex
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id} aria-rowindex={1}>
                 {group.headers.map((header) => (
-                  <SortableHeader key={header.id} header={header} render={<table.FlexRender header={header} />} />
+                  <SortHeader key={header.id} header={header} labelClassName="sort-button__label">
+                    <table.FlexRender header={header} />
+                  </SortHeader>
                 ))}
               </tr>
             ))}
@@ -325,15 +324,10 @@ function GridRowView<T extends RowData>({ Render, row, index, selected, tabbable
       {row.getAllCells().map((cell) => {
         const meta = cell.column.columnDef.meta;
         const className = [meta?.numeric ? 'num' : '', meta?.mono ? 'mono' : ''].filter(Boolean).join(' ') || undefined;
-        const content = <Render cell={cell} />;
-        return meta?.rowHeader ? (
-          <th key={cell.id} scope="row" className={className}>
-            {content}
-          </th>
-        ) : (
-          <td key={cell.id} className={className}>
-            {content}
-          </td>
+        return (
+          <BodyCell key={cell.id} meta={meta} className={className}>
+            <Render cell={cell} />
+          </BodyCell>
         );
       })}
     </tr>
@@ -341,25 +335,3 @@ function GridRowView<T extends RowData>({ Render, row, index, selected, tabbable
 }
 
 const GridRow = memo(GridRowView) as typeof GridRowView;
-
-type SortableHeaderProps<T extends RowData> = { header: Header<GridFeatures, T, unknown>; render: ReactNode };
-
-function SortableHeader<T extends RowData>({ header, render }: SortableHeaderProps<T>) {
-  const { t } = useTranslation();
-  const sorted = header.column.getIsSorted();
-  const numeric = header.column.columnDef.meta?.numeric;
-  const ariaSort = sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined;
-  return (
-    <th scope="col" aria-sort={ariaSort} className={numeric ? 'num' : undefined}>
-      {header.isPlaceholder ? null : (
-        <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
-          <span className="sort-button__label">{render}</span>
-          <span className={sorted ? 'sort-icon sort-icon--active' : 'sort-icon'} aria-hidden="true">
-            {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '▴▾'}
-          </span>
-          {sorted && <span className="sr-only">, {t(sorted === 'asc' ? 'data.grid.ascending' : 'data.grid.descending')}</span>}
-        </button>
-      )}
-    </th>
-  );
-}

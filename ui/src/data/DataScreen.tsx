@@ -157,7 +157,8 @@ function DataWorkspace({ termId }: Props) {
                 data-testid={`data-kind-${k}`}
               >
                 <span>{t(`data.nav.${k}`)}</span>
-                {count !== null && <span className="data-nav__count">{formatCount(count, language)}</span>}
+                {/* The count's room is kept while it loads, so a click made meanwhile hits what it aimed at. */}
+                <span className="data-nav__count">{count !== null ? formatCount(count, language) : '\u2007'}</span>
               </button>
             );
           })}

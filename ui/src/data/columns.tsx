@@ -1,8 +1,9 @@
 import { createColumnHelper, type Row, type RowData } from '@tanstack/react-table';
+import { areaName, professionName } from '../lib/vocabulary';
 import type { TFunction } from 'i18next';
 import type { Level, Ownership } from '../bindings';
 import type { Language } from '../i18n/languages';
-import { formatCount, localeOf } from '../lib/format';
+import { formatCount, nameCollator } from '../lib/format';
 import type { GridColumn, GridFeatures } from './DataGrid';
 import { LEVELS, OWNERSHIPS, type Programme, type Provider, type School, type Student, type Unit } from './model';
 import { maskPersonalId } from './personalId';
@@ -16,10 +17,6 @@ type Context = { t: TFunction; language: Language; vocabulary: Vocabulary };
 function textSort<T extends RowData>(collator: Intl.Collator) {
   return (a: Row<GridFeatures, T>, b: Row<GridFeatures, T>, columnId: string) =>
     collator.compare(String(a.getValue(columnId) ?? ''), String(b.getValue(columnId) ?? ''));
-}
-
-function collatorFor(language: Language) {
-  return new Intl.Collator(localeOf(language), { numeric: true, sensitivity: 'base' });
 }
 
 function yesNo(t: TFunction, value: boolean): string {
@@ -40,8 +37,8 @@ function levelOptions(t: TFunction) {
   return LEVELS.map((level) => ({ value: level, label: t(`data.levels.${level}`) }));
 }
 
-function wordOptions(words: readonly string[]) {
-  return words.map((w) => ({ value: w, label: w }));
+function wordOptions(words: readonly string[], name: (word: string) => string = (w) => w) {
+  return words.map((w) => ({ value: w, label: name(w) }));
 }
 
 function yesNoOptions(t: TFunction) {
@@ -53,7 +50,7 @@ function yesNoOptions(t: TFunction) {
 
 export function schoolGrid({ t, language, vocabulary }: Context): GridSpec<School> {
   const h = createColumnHelper<GridFeatures, School>();
-  const text = textSort<School>(collatorFor(language));
+  const text = textSort<School>(nameCollator(language));
   return {
     searchText: (s) => `${s.id} ${s.name} ${levelName(t, s.level)}`,
     columns: h.columns([
@@ -88,7 +85,7 @@ export function schoolGrid({ t, language, vocabulary }: Context): GridSpec<Schoo
 
 export function programmeGrid({ t, language, vocabulary }: Context): GridSpec<Programme> {
   const h = createColumnHelper<GridFeatures, Programme>();
-  const text = textSort<Programme>(collatorFor(language));
+  const text = textSort<Programme>(nameCollator(language));
   const schoolName = (id: string) => vocabulary.schools.get(id)?.name ?? id;
   return {
     searchText: (p) => `${p.id} ${p.name} ${schoolName(p.school)} ${p.profession}`,
@@ -115,7 +112,7 @@ export function programmeGrid({ t, language, vocabulary }: Context): GridSpec<Pr
         meta: {
           width: '11rem',
           mono: true,
-          filter: { label: t('data.columns.profession'), options: wordOptions([...new Set([...vocabulary.programmes.values()].map((p) => p.profession))].sort()) },
+          filter: { label: t('data.columns.profession'), options: wordOptions([...new Set([...vocabulary.programmes.values()].map((p) => p.profession))].sort(), (p) => professionName(p, t)) },
         },
       }),
       h.accessor((p) => levelName(t, vocabulary.levelOfProgramme.get(p.id)), { id: 'level', header: t('data.columns.level'), sortFn: text, meta: { width: '11rem' } }),
@@ -146,7 +143,7 @@ export function programmeGrid({ t, language, vocabulary }: Context): GridSpec<Pr
 
 export function providerGrid({ t, language, vocabulary }: Context): GridSpec<Provider> {
   const h = createColumnHelper<GridFeatures, Provider>();
-  const text = textSort<Provider>(collatorFor(language));
+  const text = textSort<Provider>(nameCollator(language));
   return {
     searchText: (p) => `${p.id} ${p.name} ${ownershipName(t, p.ownership)}`,
     columns: h.columns([
@@ -198,7 +195,7 @@ export function providerGrid({ t, language, vocabulary }: Context): GridSpec<Pro
 
 export function unitGrid({ t, language, vocabulary }: Context): GridSpec<Unit> {
   const h = createColumnHelper<GridFeatures, Unit>();
-  const text = textSort<Unit>(collatorFor(language));
+  const text = textSort<Unit>(nameCollator(language));
   const providerName = (id: string) => vocabulary.providers.get(id)?.name ?? id;
   return {
     searchText: (u) => `${u.id} ${u.name} ${providerName(u.provider)} ${u.areas.join(' ')}`,
@@ -218,12 +215,12 @@ export function unitGrid({ t, language, vocabulary }: Context): GridSpec<Unit> {
           },
         },
       }),
-      h.accessor((u) => u.areas.join(', '), {
+      h.accessor((u) => u.areas.map((a) => areaName(a, t)).join(', '), {
         id: 'areas',
         header: t('data.columns.areas'),
         sortFn: text,
         filterFn: (row, _id, value) => row.original.areas.includes(String(value)),
-        meta: { width: '13rem', filter: { label: t('data.columns.area'), options: wordOptions(vocabulary.areas) } },
+        meta: { width: '13rem', filter: { label: t('data.columns.area'), options: wordOptions(vocabulary.areas, (a) => areaName(a, t)) } },
       }),
       h.accessor((u) => u.levels.map((l) => t(`data.levelsShort.${l}`)).join(', '), {
         id: 'levels',
@@ -261,7 +258,7 @@ export function unitGrid({ t, language, vocabulary }: Context): GridSpec<Unit> {
 
 export function studentGrid({ t, language, vocabulary }: Context): GridSpec<Student> {
   const h = createColumnHelper<GridFeatures, Student>();
-  const text = textSort<Student>(collatorFor(language));
+  const text = textSort<Student>(nameCollator(language));
   const programmeName = (id: string) => vocabulary.programmes.get(id)?.name ?? id;
   const programmeOptions = [...vocabulary.programmes.values()]
     .map((p) => ({ value: p.id, label: `${p.name} (${vocabulary.schools.get(p.school)?.name ?? p.school})` }))
@@ -286,12 +283,12 @@ export function studentGrid({ t, language, vocabulary }: Context): GridSpec<Stud
         filterFn: (row, _id, value) => row.original.programme === value,
         meta: { width: '16rem', filter: { label: t('data.columns.programme'), options: programmeOptions } },
       }),
-      h.accessor((s) => [...new Set(s.needs.map((n) => n.area))].join(', '), {
+      h.accessor((s) => [...new Set(s.needs.map((n) => areaName(n.area, t)))].join(', '), {
         id: 'areas',
         header: t('data.columns.needAreas'),
         sortFn: text,
         filterFn: (row, _id, value) => row.original.needs.some((n) => n.area === value),
-        meta: { width: '13rem', filter: { label: t('data.columns.area'), options: wordOptions(vocabulary.areas) } },
+        meta: { width: '13rem', filter: { label: t('data.columns.area'), options: wordOptions(vocabulary.areas, (a) => areaName(a, t)) } },
       }),
       h.accessor((s) => s.needs.length, {
         id: 'needs',

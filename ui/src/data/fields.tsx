@@ -222,6 +222,81 @@ export function WeekTextField({ label, path, value, onChange }: WeekTextFieldPro
   return <TextField label={label} path={path} value={value} onChange={(v) => onChange(v.trim().toUpperCase())} hint={hint} mono />;
 }
 
+type GroupFrameProps = {
+  /** The group's id; its problems are at `${id}-problems`. */
+  id: string;
+  legend: string;
+  hint?: string;
+  problems: EditProblem[];
+  /** Whether the fieldset is described by its problems. */
+  describeProblems?: boolean;
+  children: ReactNode;
+};
+
+/** A field of several inputs: a fieldset with its legend and hint, the inputs, then its problems. */
+function GroupFrame({ id, legend, hint, problems, describeProblems, children }: GroupFrameProps) {
+  const invalid = problems.length > 0;
+  return (
+    <fieldset className={`field field--group${invalid ? ' field--invalid' : ''}`} aria-describedby={describeProblems && invalid ? `${id}-problems` : undefined}>
+      <legend className="field__label">{legend}</legend>
+      {hint && <p className="field__hint">{hint}</p>}
+      {children}
+      <FieldProblems id={`${id}-problems`} problems={problems} />
+    </fieldset>
+  );
+}
+
+type WordAddProps = {
+  /** The list field's id; the input is `${id}-input`, its own suggestions `${id}-list`. */
+  id: string;
+  legend: string;
+  values: string[];
+  onChange: (values: string[]) => void;
+  suggestions: Option[];
+  listId?: string;
+};
+
+/** Adds a word (or id) to a list by typing it, offering the suggestions not listed yet. */
+function WordAdd({ id, legend, values, onChange, suggestions, listId }: WordAddProps) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const add = () => {
+    const word = text.trim();
+    if (word === '') return;
+    // A word listed twice is a problem the validator names; adding it once more is refused here.
+    if (!values.includes(word)) onChange([...values, word]);
+    setText('');
+  };
+  const unused = listId === undefined ? suggestions.filter((s) => !values.includes(s.value)) : [];
+  return (
+    <div className="word-add">
+      <label className="sr-only" htmlFor={`${id}-input`}>
+        {t('data.form.addTo', { list: legend })}
+      </label>
+      <input
+        id={`${id}-input`}
+        className="input"
+        type="text"
+        value={text}
+        list={listId ?? `${id}-list`}
+        autoComplete="off"
+        spellCheck={false}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            add();
+          }
+        }}
+      />
+      {listId === undefined && <Suggestions id={`${id}-list`} options={unused} />}
+      <button type="button" className="button button--secondary button--small" onClick={add} disabled={text.trim() === ''}>
+        {t('data.form.add')}
+      </button>
+    </div>
+  );
+}
+
 type CheckboxGroupFieldProps<T extends string> = {
   legend: string;
   path: string;
@@ -245,9 +320,7 @@ export function CheckboxGroupField<T extends string>({ legend, path, options, va
     onChange([...options.map((o) => o.value).filter((v) => next.has(v)), ...values.filter((v) => !options.some((o) => o.value === v) && next.has(v))]);
   };
   return (
-    <fieldset className={`field field--group${problems.length > 0 ? ' field--invalid' : ''}`} aria-describedby={problems.length > 0 ? `${id}-problems` : undefined}>
-      <legend className="field__label">{legend}</legend>
-      {hint && <p className="field__hint">{hint}</p>}
+    <GroupFrame id={id} legend={legend} hint={hint} problems={problems} describeProblems>
       <div className={compact ? 'check-grid check-grid--compact' : 'check-grid'}>
         {options.map((o) => (
           <label key={o.value} className="check">
@@ -256,8 +329,7 @@ export function CheckboxGroupField<T extends string>({ legend, path, options, va
           </label>
         ))}
       </div>
-      <FieldProblems id={`${id}-problems`} problems={problems} />
-    </fieldset>
+    </GroupFrame>
   );
 }
 
@@ -276,179 +348,97 @@ type WordListFieldProps = {
   listId?: string;
 };
 
-/** A list of words (areas, clearances, requirements) or ids (excluded units): add by typing, remove each. */
-export function WordListField({ legend, path, values, onChange, suggestions, describe, hint, emptyText, listId }: WordListFieldProps) {
-  const { t } = useTranslation();
+/** A list field's frame: legend and hint, the list (or that it is empty), a way to add, problems. */
+function ListFieldFrame({ legend, path, values, onChange, suggestions, hint, emptyText, listId, children }: WordListFieldProps & { children: ReactNode }) {
   const problems = useFieldProblems(path, true);
   const id = useId();
-  const [text, setText] = useState('');
-  const add = () => {
-    const word = text.trim();
-    if (word === '') return;
-    // A word listed twice is a problem the validator names; adding it once more is refused here.
-    if (!values.includes(word)) onChange([...values, word]);
-    setText('');
-  };
-  const unused = listId === undefined ? suggestions.filter((s) => !values.includes(s.value)) : [];
   return (
-    <fieldset className={`field field--group${problems.length > 0 ? ' field--invalid' : ''}`}>
-      <legend className="field__label">{legend}</legend>
-      {hint && <p className="field__hint">{hint}</p>}
-      {values.length === 0 ? (
-        <p className="field__empty">{emptyText}</p>
-      ) : (
-        <ul className="chips">
-          {values.map((value, index) => {
-            const description = describe?.(value);
-            return (
-              <li key={`${value}-${index}`} className="chip">
-                <span className="chip__value">{value}</span>
-                {description && <span className="chip__description">{description}</span>}
-                <button
-                  type="button"
-                  className="chip__remove"
-                  aria-label={t('data.form.removeWord', { word: value })}
-                  onClick={() => onChange(removeAt(values, index))}
-                >
-                  ×
-                </button>
-              </li>
-            );
-          })}
-        </ul>
-      )}
-      <div className="word-add">
-        <label className="sr-only" htmlFor={`${id}-input`}>
-          {t('data.form.addTo', { list: legend })}
-        </label>
-        <input
-          id={`${id}-input`}
-          className="input"
-          type="text"
-          value={text}
-          list={listId ?? `${id}-list`}
-          autoComplete="off"
-          spellCheck={false}
-          onChange={(e) => setText(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') {
-              e.preventDefault();
-              add();
-            }
-          }}
-        />
-        {listId === undefined && <Suggestions id={`${id}-list`} options={unused} />}
-        <button type="button" className="button button--secondary button--small" onClick={add} disabled={text.trim() === ''}>
-          {t('data.form.add')}
-        </button>
-      </div>
-      <FieldProblems id={`${id}-problems`} problems={problems} />
-    </fieldset>
+    <GroupFrame id={id} legend={legend} hint={hint} problems={problems}>
+      {values.length === 0 ? <p className="field__empty">{emptyText}</p> : children}
+      <WordAdd id={id} legend={legend} values={values} onChange={onChange} suggestions={suggestions} listId={listId} />
+    </GroupFrame>
   );
 }
 
-type RankedListFieldProps = {
-  legend: string;
-  path: string;
-  values: string[];
-  onChange: (values: string[]) => void;
-  suggestions: Option[];
-  describe: (value: string) => string | undefined;
-  hint?: string;
-  emptyText: string;
-  /** A shared <datalist> to offer instead of one of its own (long lists such as every unit). */
-  listId?: string;
-};
+/** A list of words (areas, clearances, requirements) or ids (excluded units): add by typing, remove each. */
+export function WordListField(props: WordListFieldProps) {
+  const { t } = useTranslation();
+  const { values, onChange, describe } = props;
+  return (
+    <ListFieldFrame {...props}>
+      <ul className="chips">
+        {values.map((value, index) => {
+          const description = describe?.(value);
+          return (
+            <li key={`${value}-${index}`} className="chip">
+              <span className="chip__value">{value}</span>
+              {description && <span className="chip__description">{description}</span>}
+              <button
+                type="button"
+                className="chip__remove"
+                aria-label={t('data.form.removeWord', { word: value })}
+                onClick={() => onChange(removeAt(values, index))}
+              >
+                ×
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </ListFieldFrame>
+  );
+}
+
+type RankedListFieldProps = WordListFieldProps & { describe: (value: string) => string | undefined };
 
 /** Ids in rank order (a need's preferred units): the first is the most wanted; move up and down. */
-export function RankedListField({ legend, path, values, onChange, suggestions, describe, hint, emptyText, listId }: RankedListFieldProps) {
+export function RankedListField(props: RankedListFieldProps) {
   const { t } = useTranslation();
-  const problems = useFieldProblems(path, true);
-  const id = useId();
-  const [text, setText] = useState('');
-  const add = () => {
-    const value = text.trim();
-    if (value === '') return;
-    if (!values.includes(value)) onChange([...values, value]);
-    setText('');
-  };
-  const unused = listId === undefined ? suggestions.filter((s) => !values.includes(s.value)) : [];
+  const { values, onChange, describe } = props;
   return (
-    <fieldset className={`field field--group${problems.length > 0 ? ' field--invalid' : ''}`}>
-      <legend className="field__label">{legend}</legend>
-      {hint && <p className="field__hint">{hint}</p>}
-      {values.length === 0 ? (
-        <p className="field__empty">{emptyText}</p>
-      ) : (
-        <ol className="ranked">
-          {values.map((value, index) => (
-            <li key={`${value}-${index}`} className="ranked__item">
-              <span className="ranked__rank" aria-hidden="true">
-                {index + 1}
-              </span>
-              <span className="ranked__value">
-                <span className="ranked__id">{value}</span>
-                {describe(value) && <span className="ranked__name">{describe(value)}</span>}
-              </span>
-              <span className="ranked__actions">
-                <button
-                  type="button"
-                  className="icon-button"
-                  aria-label={t('data.form.moveUp', { item: value })}
-                  disabled={index === 0}
-                  onClick={() => onChange(move(values, index, index - 1))}
-                >
-                  ↑
-                </button>
-                <button
-                  type="button"
-                  className="icon-button"
-                  aria-label={t('data.form.moveDown', { item: value })}
-                  disabled={index === values.length - 1}
-                  onClick={() => onChange(move(values, index, index + 1))}
-                >
-                  ↓
-                </button>
-                <button
-                  type="button"
-                  className="icon-button icon-button--danger"
-                  aria-label={t('data.form.removeWord', { word: value })}
-                  onClick={() => onChange(removeAt(values, index))}
-                >
-                  ×
-                </button>
-              </span>
-            </li>
-          ))}
-        </ol>
-      )}
-      <div className="word-add">
-        <label className="sr-only" htmlFor={`${id}-input`}>
-          {t('data.form.addTo', { list: legend })}
-        </label>
-        <input
-          id={`${id}-input`}
-          className="input"
-          type="text"
-          value={text}
-          list={listId ?? `${id}-list`}
-          autoComplete="off"
-          spellCheck={false}
-          onChange={(e) => setText(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') {
-              e.preventDefault();
-              add();
-            }
-          }}
-        />
-        {listId === undefined && <Suggestions id={`${id}-list`} options={unused} />}
-        <button type="button" className="button button--secondary button--small" onClick={add} disabled={text.trim() === ''}>
-          {t('data.form.add')}
-        </button>
-      </div>
-      <FieldProblems id={`${id}-problems`} problems={problems} />
-    </fieldset>
+    <ListFieldFrame {...props}>
+      <ol className="ranked">
+        {values.map((value, index) => (
+          <li key={`${value}-${index}`} className="ranked__item">
+            <span className="ranked__rank" aria-hidden="true">
+              {index + 1}
+            </span>
+            <span className="ranked__value">
+              <span className="ranked__id">{value}</span>
+              {describe(value) && <span className="ranked__name">{describe(value)}</span>}
+            </span>
+            <span className="ranked__actions">
+              <button
+                type="button"
+                className="icon-button"
+                aria-label={t('data.form.moveUp', { item: value })}
+                disabled={index === 0}
+                onClick={() => onChange(move(values, index, index - 1))}
+              >
+                ↑
+              </button>
+              <button
+                type="button"
+                className="icon-button"
+                aria-label={t('data.form.moveDown', { item: value })}
+                disabled={index === values.length - 1}
+                onClick={() => onChange(move(values, index, index + 1))}
+              >
+                ↓
+              </button>
+              <button
+                type="button"
+                className="icon-button icon-button--danger"
+                aria-label={t('data.form.removeWord', { word: value })}
+                onClick={() => onChange(removeAt(values, index))}
+              >
+                ×
+              </button>
+            </span>
+          </li>
+        ))}
+      </ol>
+    </ListFieldFrame>
   );
 }
 

@@ -1,66 +1,24 @@
-import { mockIPC } from '@tauri-apps/api/mocks';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ReactNode } from 'react';
-import { describe, expect, it, vi } from 'vitest';
-import { NavigationProvider, useNavigation } from '../app/navigation';
+import { describe, expect, it } from 'vitest';
 import type { AppError, PlacementView_Serialize, PlanDetails_Serialize, UnplacedView_Serialize } from '../bindings';
-import { plainSpaces } from '../test/fixtures';
+import { deferred, mockCommands } from '../test/backend';
+import { placementView, plainSpaces } from '../test/fixtures';
+import { termTabWrapper } from '../test/navigation';
 import { FilesScreen } from './FilesScreen';
 
-type Handler = (payload: Record<string, unknown>) => unknown;
-
-function backend(handlers: Record<string, Handler>) {
-  const calls = vi.fn();
-  mockIPC((cmd, payload) => {
-    calls(cmd, payload);
-    const handler = handlers[cmd];
-    if (!handler) throw new Error(`unexpected command ${cmd}`);
-    return handler((payload ?? {}) as Record<string, unknown>);
-  });
-  return calls;
-}
-
-function Where() {
-  const { view } = useNavigation();
-  return <output data-testid="view">{view.kind === 'term' ? `${view.termId}/${view.tab}` : view.kind}</output>;
-}
-
-function Wrapper({ children }: { children: ReactNode }) {
-  return (
-    <NavigationProvider initial={{ kind: 'term', termId: 'ht2027', tab: 'files' }}>
-      {children}
-      <Where />
-    </NavigationProvider>
-  );
-}
+const Wrapper = termTabWrapper('ht2027', 'files');
 
 function placement(need: string): PlacementView_Serialize {
-  return {
+  return placementView({
     need,
     student: `st-${need}`,
     student_name: 'Alva Lindqvist',
-    programme: 'ki-nurse',
-    programme_name: 'Sjuksköterskeprogrammet',
-    school: 'ki',
-    profession: 'nurse',
-    level: 'university',
-    area: 'internal_medicine',
-    unit: 'ks-avd12',
     unit_name: 'Avdelning 12',
-    provider: 'ks',
-    provider_name: 'Karolinska Universitetssjukhuset',
-    supervisor: 'ks-avd12-h1',
-    start: '2027-W36',
-    end: '2027-W40',
-    first_open_week: 1,
-    weeks: 5,
-    team: null,
-    locked: false,
     preference_rank: 1,
     travel_km: 4.2,
     cost: 4.2,
-  };
+  });
 }
 
 const unplaced: UnplacedView_Serialize = {
@@ -101,7 +59,7 @@ const planFile = (text = '{"format":"vfu-plan/1","term":"ht2027"}') =>
 
 describe('FilesScreen', () => {
   it('exports the scenario file and says where it went', async () => {
-    const calls = backend({
+    const calls = mockCommands({
       export_scenario_file: () => ({ path: '/home/samordnare/Hämtade filer/ht2027-scenario.json', bytes: 123_456 }),
     });
     const user = userEvent.setup();
@@ -114,7 +72,7 @@ describe('FilesScreen', () => {
   });
 
   it('explains why an export could not be written', async () => {
-    backend({
+    mockCommands({
       export_scenario_file: () => {
         const error: AppError = { type: 'File', data: { path: '/home/x/ht2027-scenario.json', message: 'Permission denied (os error 13)' } };
         throw error;
@@ -136,7 +94,7 @@ describe('FilesScreen', () => {
   });
 
   it('imports a plan file as the draft and offers the plan', async () => {
-    const calls = backend({ import_plan_text: () => imported });
+    const calls = mockCommands({ import_plan_text: () => imported });
     const user = userEvent.setup();
     render(<FilesScreen termId="ht2027" />, { wrapper: Wrapper });
 
@@ -151,7 +109,7 @@ describe('FilesScreen', () => {
   });
 
   it('shows the rules a refused plan breaks', async () => {
-    backend({
+    mockCommands({
       import_plan_text: () => {
         const error: AppError = {
           type: 'RulesBroken',
@@ -181,13 +139,10 @@ describe('FilesScreen', () => {
   });
 
   it('lists every problem of a plan file that cannot be read, and reports progress meanwhile', async () => {
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    backend({
+    const gate = deferred<void>();
+    mockCommands({
       import_plan_text: async () => {
-        await gate;
+        await gate.promise;
         const error: AppError = {
           type: 'InvalidInput',
           data: {
@@ -206,7 +161,7 @@ describe('FilesScreen', () => {
     await user.upload(screen.getByTestId('import-plan-input'), planFile());
     expect(await screen.findByTestId('import-plan-progress')).toHaveTextContent('Kontrollerar och importerar ht2027.plan.json');
 
-    release();
+    gate.resolve();
     const report = await screen.findByTestId('import-plan-problems');
     expect(within(report).getByTestId('problem-count')).toHaveTextContent('3 problem');
     expect(within(report).getAllByRole('listitem').map((li) => within(li).getByText(/\S/, { selector: 'code' }).textContent)).toEqual([
@@ -218,7 +173,7 @@ describe('FilesScreen', () => {
   });
 
   it('explains both file formats', () => {
-    backend({});
+    mockCommands({});
     render(<FilesScreen termId="ht2027" />, { wrapper: Wrapper });
     expect(screen.getByRole('heading', { name: 'Filformaten' })).toBeInTheDocument();
     expect(screen.getByText('vfu-scenario/1')).toBeInTheDocument();

@@ -1,8 +1,9 @@
-import { useId, useState, type ChangeEvent, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigation } from '../app/navigation';
 import { commands, type AppError, type InputProblem, type WrittenFile } from '../bindings';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { FileButton, useFileImport } from '../components/FileImport';
 import { useLanguage } from '../i18n/useLanguage';
 import { describeAppError, describeUnexpected, type ErrorView } from '../lib/errors';
 import { formatCount } from '../lib/format';
@@ -115,9 +116,8 @@ function ExportCard({ title, body, button, testId, run, explain }: ExportProps) 
     }
   };
 
-  const size = state.status === 'saved' ? formatBytes(state.file.bytes, language) : null;
   return (
-    <div className="files-card">
+    <div className="card files-card">
       <h3 className="files-card__title">{title}</h3>
       <p className="files-card__body">{body}</p>
       <div>
@@ -126,10 +126,10 @@ function ExportCard({ title, body, button, testId, run, explain }: ExportProps) 
           {state.status === 'saving' ? t('files.export.saving') : button}
         </button>
       </div>
-      {state.status === 'saved' && size && (
+      {state.status === 'saved' && (
         <p className="files-saved" role="status" data-testid={`${testId}-result`}>
           {t('files.export.savedTo')} <code className="files-saved__path">{state.file.path}</code>{' '}
-          <span className="files-saved__size">({t(`files.size.${size.unit}`, { value: size.value })})</span>
+          <span className="files-saved__size">({formatBytes(state.file.bytes, language, t)})</span>
         </p>
       )}
       {state.status === 'failed' && <ErrorNotice view={state.view} />}
@@ -137,79 +137,53 @@ function ExportCard({ title, body, button, testId, run, explain }: ExportProps) 
   );
 }
 
-type ImportState =
-  | { status: 'idle' }
-  | { status: 'reading'; file: string }
-  | { status: 'importing'; file: string; bytes: number }
+type ImportOutcome =
   | { status: 'imported'; file: string; placed: number; unplaced: number }
-  | { status: 'refused'; file: string; problems: InputProblem[] }
-  | { status: 'failed'; view: ErrorView };
+  | { status: 'refused'; file: string; problems: InputProblem[] };
 
 /** Import a plan file as the term's draft; refused whole when it is not a plan of this term or breaks a rule. */
 function ImportPlan({ termId }: { termId: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { showTab } = useNavigation();
-  const inputId = useId();
-  const [state, setState] = useState<ImportState>({ status: 'idle' });
-  const busy = state.status === 'reading' || state.status === 'importing';
-
-  const importFile = async (file: File) => {
-    setState({ status: 'reading', file: file.name });
-    try {
-      const text = await file.text();
-      setState({ status: 'importing', file: file.name, bytes: file.size });
-      const result = await commands.importPlanText(termId, text);
-      if (result.status === 'ok') {
-        const { review } = result.data;
-        setState({ status: 'imported', file: file.name, placed: review.placements.length, unplaced: review.unplaced.length });
-        return;
-      }
-      const error = result.error;
-      if (error.type === 'InvalidInput') {
-        setState({ status: 'refused', file: file.name, problems: error.data.problems });
-      } else if (error.type === 'RulesBroken') {
-        setState({
-          status: 'failed',
-          view: {
-            title: t('files.importPlan.rulesTitle'),
-            body: t('files.importPlan.rulesBody', {
-              file: file.name,
-              count: error.data.violations.length,
-              formattedCount: formatCount(error.data.violations.length, language),
-            }),
-            violations: error.data.violations,
-          },
-        });
-      } else {
-        setState({ status: 'failed', view: describeAppError(error, t) });
-      }
-    } catch (error: unknown) {
-      setState({ status: 'failed', view: describeUnexpected(error, t) });
+  const { state, busy, importFile, reset } = useFileImport<ImportOutcome>(async (text, file) => {
+    const result = await commands.importPlanText(termId, text);
+    if (result.status === 'ok') {
+      const { review } = result.data;
+      return { status: 'imported', file: file.name, placed: review.placements.length, unplaced: review.unplaced.length };
     }
-  };
-
-  const onChange = (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    event.target.value = '';
-    if (file) void importFile(file);
-  };
+    const error = result.error;
+    if (error.type === 'InvalidInput') return { status: 'refused', file: file.name, problems: error.data.problems };
+    if (error.type === 'RulesBroken') {
+      return {
+        status: 'failed',
+        view: {
+          title: t('files.importPlan.rulesTitle'),
+          body: t('files.importPlan.rulesBody', {
+            file: file.name,
+            count: error.data.violations.length,
+            formattedCount: formatCount(error.data.violations.length, language),
+          }),
+          violations: error.data.violations,
+        },
+      };
+    }
+    return { status: 'failed', view: describeAppError(error, t) };
+  });
 
   let outcome: ReactNode = null;
   switch (state.status) {
     case 'reading':
-    case 'importing': {
-      const size = state.status === 'importing' ? formatBytes(state.bytes, language) : null;
+    case 'importing':
       outcome = (
         <p className="status" role="status" data-testid="import-plan-progress">
           <span className="spinner" aria-hidden="true" />
-          {size
-            ? t('files.importPlan.importing', { file: state.file, size: t(`files.size.${size.unit}`, { value: size.value }) })
+          {state.status === 'importing'
+            ? t('files.importPlan.importing', { file: state.file, size: formatBytes(state.bytes, language, t) })
             : t('files.importPlan.reading', { file: state.file })}
         </p>
       );
       break;
-    }
     case 'imported':
       outcome = (
         <div className="files-done" role="status" data-testid="import-plan-result">
@@ -230,7 +204,7 @@ function ImportPlan({ termId }: { termId: string }) {
           title={t('files.importPlan.refusedTitle')}
           body={t('files.importPlan.refusedBody', { file: state.file })}
           problems={state.problems}
-          onDismiss={() => setState({ status: 'idle' })}
+          onDismiss={reset}
           testId="import-plan-problems"
         />
       );
@@ -248,20 +222,7 @@ function ImportPlan({ termId }: { termId: string }) {
 
   return (
     <div className="files-import">
-      <div className={busy ? 'file-button file-button--busy' : 'file-button'}>
-        <input
-          id={inputId}
-          type="file"
-          accept=".json,application/json"
-          className="file-button__input"
-          onChange={onChange}
-          disabled={busy}
-          data-testid="import-plan-input"
-        />
-        <label htmlFor={inputId} className="button file-button__label">
-          {t('files.importPlan.button')}
-        </label>
-      </div>
+      <FileButton label={t('files.importPlan.button')} busy={busy} onFile={(file) => void importFile(file)} testId="import-plan-input" />
       {outcome}
     </div>
   );

@@ -11,6 +11,11 @@ export function localeOf(language: Language): string {
   return LOCALE[language];
 }
 
+/** Compares names as a reader of the language sorts them: numbers by value ("Avd 2" before "Avd 10"), case and accents aside. */
+export function nameCollator(language: Language): Intl.Collator {
+  return new Intl.Collator(LOCALE[language], { numeric: true, sensitivity: 'base' });
+}
+
 const integerFormats = new Map<Language, Intl.NumberFormat>();
 const percentFormats = new Map<Language, Intl.NumberFormat>();
 const dateFormats = new Map<Language, Intl.DateTimeFormat>();

@@ -30,6 +30,13 @@ describe('describeViolation', () => {
     );
   });
 
+  it('says "1 plats", not "1 platser"', () => {
+    const one: Violation = { ...unitFull, facts: { ...(unitFull.facts as object), places: 1, placed: 2 } as Violation['facts'] };
+    expect(describeViolation(one, i18n.getFixedT('sv'), 'sv')).toBe(
+      'Avdelning 12 har 1 plats för sjuksköterska v. 38; det här skulle bli student nummer 2.',
+    );
+  });
+
   it('joins lists with the language’s "and", and spans weeks', () => {
     const sv = i18n.getFixedT('sv');
     const twoPlaces: Violation = {

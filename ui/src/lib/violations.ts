@@ -67,6 +67,7 @@ export function describeViolation(violation: Violation, t: TFunction, language: 
       return t('violations.supervisor_away', { supervisor: facts.supervisor, weeks: weeks(facts.weeks) });
     case 'unit_full':
       return t('violations.unit_full', {
+        count: facts.places,
         unit: facts.unit_name,
         places: n(facts.places),
         profession: inSentence(professionName(facts.profession, t)),
@@ -75,6 +76,7 @@ export function describeViolation(violation: Violation, t: TFunction, language: 
       });
     case 'supervisor_full':
       return t('violations.supervisor_full', {
+        count: facts.max,
         supervisor: facts.supervisor,
         max: n(facts.max),
         placed: n(facts.placed),
@@ -82,6 +84,7 @@ export function describeViolation(violation: Violation, t: TFunction, language: 
       });
     case 'supervisor_programme_full':
       return t('violations.supervisor_programme_full', {
+        count: facts.max,
         supervisor: facts.supervisor,
         programme: facts.programme_name,
         max: n(facts.max),

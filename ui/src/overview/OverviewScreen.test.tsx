@@ -1,12 +1,12 @@
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ReactNode } from 'react';
-import { describe, expect, it, vi } from 'vitest';
-import { NavigationProvider, useNavigation } from '../app/navigation';
+import { describe, expect, it } from 'vitest';
 import type { AppError, TermBalance } from '../bindings';
 import { chooseLanguage } from '../i18n';
+import { mockCommands } from '../test/backend';
 import { plainSpaces } from '../test/fixtures';
+import { termTabWrapper } from '../test/navigation';
 import { OverviewScreen } from './OverviewScreen';
 
 const balance: TermBalance = {
@@ -89,28 +89,10 @@ const balance: TermBalance = {
 };
 
 function answer(result: () => TermBalance) {
-  const calls = vi.fn();
-  mockIPC((cmd, payload) => {
-    calls(cmd, payload);
-    if (cmd === 'term_balance_of') return result();
-    throw new Error(`unexpected command ${cmd}`);
-  });
-  return calls;
+  return mockCommands({ term_balance_of: () => result() });
 }
 
-function Where() {
-  const { view } = useNavigation();
-  return <output data-testid="view">{view.kind === 'term' ? `${view.termId}/${view.tab}` : view.kind}</output>;
-}
-
-function Wrapper({ children }: { children: ReactNode }) {
-  return (
-    <NavigationProvider initial={{ kind: 'term', termId: 'ht2027', tab: 'overview' }}>
-      {children}
-      <Where />
-    </NavigationProvider>
-  );
-}
+const Wrapper = termTabWrapper('ht2027', 'overview');
 
 function heatCell(area: string, week: string): HTMLElement {
   const map = screen.getByTestId('balance-heatmap');

@@ -3,11 +3,12 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { Level, ProgrammeDemand } from '../bindings';
+import { BodyCell, SortHeader } from '../components/DataTable';
 import type { Language } from '../i18n/languages';
 import { useLanguage } from '../i18n/useLanguage';
-import { formatCount, localeOf } from '../lib/format';
+import { countColumn } from '../lib/columns';
+import { formatCount, nameCollator } from '../lib/format';
 import { levelName, professionName } from './labels';
-import { SortHeader } from './SortHeader';
 import { overviewTableFeatures, type OverviewFeatures } from './tables';
 
 type Props = { programmes: ProgrammeDemand[] };
@@ -29,15 +30,8 @@ function sum(programmes: readonly ProgrammeDemand[]): Totals {
 const helper = createColumnHelper<OverviewFeatures, ProgrammeDemand>();
 
 function programmeColumns(t: TFunction, language: Language): ColumnDef<OverviewFeatures, ProgrammeDemand, any>[] {
-  const collator = new Intl.Collator(localeOf(language), { numeric: true, sensitivity: 'base' });
-  const count = (key: CountKey, header: string) =>
-    helper.accessor(key, {
-      header,
-      sortFn: 'basic',
-      sortDescFirst: true,
-      meta: { numeric: true },
-      cell: (info) => formatCount(info.getValue(), language),
-    });
+  const collator = nameCollator(language);
+  const count = (key: CountKey, header: string) => helper.accessor(key, countColumn(header, language));
   return helper.columns([
     helper.accessor('programme_name', {
       id: 'programme',
@@ -101,7 +95,7 @@ export function ProgrammeTable({ programmes }: Props) {
   const sorting = table.state.sorting;
   const schoolsDescending = sorting[0]?.id === 'school' && sorting[0].desc;
   const groups = useMemo(() => {
-    const collator = new Intl.Collator(localeOf(language), { numeric: true, sensitivity: 'base' });
+    const collator = nameCollator(language);
     const bySchool = new Map<string, { school: string; name: string; rows: Row<OverviewFeatures, ProgrammeDemand>[] }>();
     for (const row of rows) {
       const { school, school_name } = row.original;
@@ -125,19 +119,11 @@ export function ProgrammeTable({ programmes }: Props) {
       {row
         .getAllCells()
         .filter((cell) => !(grouped && cell.column.id === 'school'))
-        .map((cell) => {
-          const meta = cell.column.columnDef.meta;
-          const content = <table.FlexRender cell={cell} />;
-          return meta?.rowHeader ? (
-            <th key={cell.id} scope="row">
-              {content}
-            </th>
-          ) : (
-            <td key={cell.id} className={meta?.numeric ? 'num' : undefined}>
-              {content}
-            </td>
-          );
-        })}
+        .map((cell) => (
+          <BodyCell key={cell.id} meta={cell.column.columnDef.meta}>
+            <table.FlexRender cell={cell} />
+          </BodyCell>
+        ))}
     </tr>
   );
 
@@ -175,12 +161,7 @@ export function ProgrammeTable({ programmes }: Props) {
                 {group.headers
                   .filter((header) => !(grouped && header.column.id === 'school'))
                   .map((header) => (
-                    <SortHeader
-                      key={header.id}
-                      sorted={header.column.getIsSorted()}
-                      onToggle={header.column.getToggleSortingHandler()}
-                      numeric={header.column.columnDef.meta?.numeric}
-                    >
+                    <SortHeader key={header.id} header={header}>
                       <table.FlexRender header={header} />
                     </SortHeader>
                   ))}

@@ -3,11 +3,12 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { ProviderCapacity } from '../bindings';
+import { BodyCell, SortHeader } from '../components/DataTable';
 import type { Language } from '../i18n/languages';
 import { useLanguage } from '../i18n/useLanguage';
-import { formatCount, formatPercent, localeOf } from '../lib/format';
+import { countColumn } from '../lib/columns';
+import { formatCount, formatPercent, nameCollator } from '../lib/format';
 import { ownershipName } from './labels';
-import { SortHeader } from './SortHeader';
 import { overviewTableFeatures, type OverviewFeatures } from './tables';
 
 type Props = { providers: ProviderCapacity[] };
@@ -32,15 +33,8 @@ function belowRemit(provider: ProviderCapacity): boolean {
 const helper = createColumnHelper<OverviewFeatures, ProviderCapacity>();
 
 function providerColumns(t: TFunction, language: Language): ColumnDef<OverviewFeatures, ProviderCapacity, any>[] {
-  const collator = new Intl.Collator(localeOf(language), { numeric: true, sensitivity: 'base' });
-  const count = (key: CountKey, header: string) =>
-    helper.accessor(key, {
-      header,
-      sortFn: 'basic',
-      sortDescFirst: true,
-      meta: { numeric: true },
-      cell: (info) => formatCount(info.getValue(), language),
-    });
+  const collator = nameCollator(language);
+  const count = (key: CountKey, header: string) => helper.accessor(key, countColumn(header, language));
   return helper.columns([
     helper.accessor('provider_name', {
       id: 'provider',
@@ -160,12 +154,7 @@ export function ProviderTable({ providers }: Props) {
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
                 {group.headers.map((header) => (
-                  <SortHeader
-                    key={header.id}
-                    sorted={header.column.getIsSorted()}
-                    onToggle={header.column.getToggleSortingHandler()}
-                    numeric={header.column.columnDef.meta?.numeric}
-                  >
+                  <SortHeader key={header.id} header={header}>
                     <table.FlexRender header={header} />
                   </SortHeader>
                 ))}
@@ -175,19 +164,11 @@ export function ProviderTable({ providers }: Props) {
           <tbody>
             {table.getRowModel().rows.map((row) => (
               <tr key={row.id}>
-                {row.getAllCells().map((cell) => {
-                  const meta = cell.column.columnDef.meta;
-                  const content = <table.FlexRender cell={cell} />;
-                  return meta?.rowHeader ? (
-                    <th key={cell.id} scope="row">
-                      {content}
-                    </th>
-                  ) : (
-                    <td key={cell.id} className={meta?.numeric ? 'num' : undefined}>
-                      {content}
-                    </td>
-                  );
-                })}
+                {row.getAllCells().map((cell) => (
+                  <BodyCell key={cell.id} meta={cell.column.columnDef.meta}>
+                    <table.FlexRender cell={cell} />
+                  </BodyCell>
+                ))}
               </tr>
             ))}
           </tbody>

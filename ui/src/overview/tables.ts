@@ -1,18 +1,6 @@
-import { createSortedRowModel, rowSortingFeature, sortFn_basic, tableFeatures } from '@tanstack/react-table';
-
-export type OverviewColumnMeta = {
-  /** Right-aligned, tabular figures. */
-  numeric?: boolean;
-  /** The cell that names the row (rendered as <th scope="row">). */
-  rowHeader?: boolean;
-};
+import { sortingFeatures, type TableColumnMeta } from '../lib/columns';
 
 /** Sorting, as the overview's tables use it. */
-export const overviewTableFeatures = tableFeatures({
-  rowSortingFeature,
-  sortedRowModel: createSortedRowModel(),
-  sortFns: { basic: sortFn_basic },
-  columnMeta: {} as OverviewColumnMeta,
-});
+export const overviewTableFeatures = sortingFeatures<TableColumnMeta>();
 
 export type OverviewFeatures = typeof overviewTableFeatures;

@@ -158,7 +158,7 @@ export function MatchingOutcomePanel({ outcome, onDismiss }: { outcome: Matching
           </div>
           <div>
             <dt>{t('plan.outcome.moved')}</dt>
-            <dd>{formatCount(outcome.moved, language)}</dd>
+            <dd data-testid="outcome-moved">{formatCount(outcome.moved, language)}</dd>
           </div>
           <div>
             <dt>{t('plan.summary.cost')}</dt>
@@ -194,7 +194,7 @@ export function MatchingPanel({ matching }: Props) {
   const { t } = useTranslation();
   const showProgress = matching.running || matching.otherRun !== null;
   return (
-    <section className="plan-run" aria-labelledby="plan-run-heading">
+    <section className="card plan-run" aria-labelledby="plan-run-heading">
       <h3 id="plan-run-heading" className="plan-section__title">
         {t('plan.run.heading')}
       </h3>

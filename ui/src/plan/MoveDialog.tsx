@@ -16,7 +16,7 @@ import { LoadStatus } from '../components/LoadStatus';
 import { ViolationList } from '../components/ViolationList';
 import { useLanguage } from '../i18n/useLanguage';
 import { describeAppError, describeUnexpected, type ErrorView } from '../lib/errors';
-import { localeOf } from '../lib/format';
+import { nameCollator } from '../lib/format';
 import type { LoadState } from '../lib/useCommand';
 import { formatWeek } from '../lib/weeks';
 import { areaLabel } from './labels';
@@ -104,7 +104,7 @@ export function MoveDialog({ termId, target, openWeeks, scenario, onClose, onApp
 
   const groups = useMemo<ProviderGroup[]>(() => {
     if (!index) return [];
-    const collator = new Intl.Collator(localeOf(language), { numeric: true, sensitivity: 'base' });
+    const collator = nameCollator(language);
     const ipl = needEntry?.need.ipl;
     const candidates = (index.unitsByArea.get(target.area) ?? []).filter(
       (u) => (ipl === undefined || (u.ipl != null) === ipl) && (!level || u.levels.includes(level)),

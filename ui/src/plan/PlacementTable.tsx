@@ -1,15 +1,12 @@
 import type { SortingState } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlacementView_Serialize } from '../bindings';
 import type { Language } from '../i18n/languages';
-import { useLanguage } from '../i18n/useLanguage';
-import { localeOf } from '../lib/format';
 import { programmeColour } from './colors';
 import { LockIcon } from './LockIcon';
 import { formatKm, formatWeekSpan } from './planFormat';
-import { planColumnHelper, PlanTable, type PlanColumns } from './PlanTable';
+import { planColumnHelper, PlanTable, studentColumn, usePlanColumns, type PlanColumns } from './PlanTable';
 
 export type PlacementActions = {
   onMove: (placement: PlacementView_Serialize) => void;
@@ -27,18 +24,7 @@ function placementColumns(
 ): PlanColumns<PlacementView_Serialize> {
   const none = t('plan.notAvailable');
   const columns: PlanColumns<PlacementView_Serialize> = [
-    helper.accessor('student_name', {
-      id: 'student',
-      header: t('plan.placements.columns.student'),
-      sortFn: (a, b) => collator.compare(a.original.student_name, b.original.student_name) || collator.compare(a.original.need, b.original.need),
-      meta: { rowHeader: true },
-      cell: (info) => (
-        <span className="plan-cell">
-          <span className="plan-cell__main">{info.row.original.student_name}</span>
-          <span className="plan-cell__sub plan-cell__id">{info.row.original.need}</span>
-        </span>
-      ),
-    }),
+    studentColumn<PlacementView_Serialize>(t('plan.placements.columns.student'), collator),
     helper.accessor('programme_name', {
       id: 'programme',
       header: t('plan.placements.columns.programme'),
@@ -158,11 +144,7 @@ type Props = {
 /** Every placement of the plan (as filtered), sortable and paged, with move and lock actions on the draft. */
 export function PlacementTable({ placements, actions, resetKey }: Props) {
   const { t } = useTranslation();
-  const language = useLanguage();
-  const columns = useMemo(() => {
-    const collator = new Intl.Collator(localeOf(language), { numeric: true, sensitivity: 'base' });
-    return placementColumns(t, language, collator, actions);
-  }, [t, language, actions]);
+  const columns = usePlanColumns(placementColumns, actions);
   return (
     <PlanTable
       data={placements}

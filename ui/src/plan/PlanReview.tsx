@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PlacementView_Serialize, PlanDetails_Serialize, UnplacedView_Serialize } from '../bindings';
 import { ViolationList } from '../components/ViolationList';
 import { useLanguage } from '../i18n/useLanguage';
-import { formatCount, localeOf } from '../lib/format';
+import { formatCount, nameCollator } from '../lib/format';
 import {
   filterOptions,
   filterPlacements,
@@ -105,7 +105,7 @@ export function PlanReview({ details, scenario, actions }: Props) {
   const [filter, setFilter] = useState<PlanFilter>(NO_FILTER);
   const deferred = useDeferredValue(filter);
 
-  const collator = useMemo(() => new Intl.Collator(localeOf(language), { numeric: true, sensitivity: 'base' }), [language]);
+  const collator = useMemo(() => nameCollator(language), [language]);
   const schoolNames = useMemo(() => scenario?.schoolNames ?? new Map<string, string>(), [scenario]);
   const options = useMemo(() => filterOptions(review, schoolNames, t, collator), [review, schoolNames, t, collator]);
   const schoolOf = useMemo(() => {

@@ -3,9 +3,10 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ManualChange, MatchingOutcome_Serialize, MatchingProgress_Serialize, PlanDetails_Serialize } from '../bindings';
+import { deferred } from '../test/backend';
 import { plainSpaces } from '../test/fixtures';
 import { PlanScreen } from './PlanScreen';
-import { deferred, fail, fakeBackend, type Handler } from './testing/backend';
+import { fail, fakeBackend, type Handler } from './testing/backend';
 import { audit, bo, draft, outcome, scenario, TERM } from './testing/data';
 
 function planBackend(overrides: Record<string, Handler> = {}) {

@@ -8,21 +8,17 @@ import {
   tableFeatures,
   useTable,
   type ColumnDef,
-  type Header,
   type RowData,
   type SortingState,
 } from '@tanstack/react-table';
-import { useEffect, useId, useMemo, type ReactNode } from 'react';
+import type { TFunction } from 'i18next';
+import { useEffect, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BodyCell, SortHeader } from '../components/DataTable';
+import type { Language } from '../i18n/languages';
 import { useLanguage } from '../i18n/useLanguage';
-import { formatCount } from '../lib/format';
-
-export type PlanColumnMeta = {
-  /** Right-aligned, tabular figures. */
-  numeric?: boolean;
-  /** The cell that names the row (rendered as <th scope="row">). */
-  rowHeader?: boolean;
-};
+import type { TableColumnMeta } from '../lib/columns';
+import { formatCount, nameCollator } from '../lib/format';
 
 export const planTableFeatures = tableFeatures({
   rowSortingFeature,
@@ -30,7 +26,7 @@ export const planTableFeatures = tableFeatures({
   sortedRowModel: createSortedRowModel(),
   paginatedRowModel: createPaginatedRowModel(),
   sortFns: { basic: sortFn_basic },
-  columnMeta: {} as PlanColumnMeta,
+  columnMeta: {} as TableColumnMeta,
 });
 
 export type PlanFeatures = typeof planTableFeatures;
@@ -41,6 +37,32 @@ export function planColumnHelper<T extends RowData>() {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- columns of mixed value types, as TanStack's own helpers return them
 export type PlanColumns<T extends RowData> = ColumnDef<PlanFeatures, T, any>[];
+
+/** Builds a plan table's columns in a language, names sorted as its readers sort them. */
+type ColumnsBuilder<T extends RowData, A> = (t: TFunction, language: Language, collator: Intl.Collator, arg: A) => PlanColumns<T>;
+
+/** A plan table's columns, built again when the language or `arg` (the row actions) changes. */
+export function usePlanColumns<T extends RowData, A>(build: ColumnsBuilder<T, A>, arg: A): PlanColumns<T> {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  return useMemo(() => build(t, language, nameCollator(language), arg), [build, t, language, arg]);
+}
+
+/** The first column of a table of needs: the student's name over the need's id, sorted by name. */
+export function studentColumn<T extends { student_name: string; need: string }>(header: string, collator: Intl.Collator) {
+  return planColumnHelper<T>().accessor((row) => row.student_name, {
+    id: 'student',
+    header,
+    sortFn: (a, b) => collator.compare(a.original.student_name, b.original.student_name) || collator.compare(a.original.need, b.original.need),
+    meta: { rowHeader: true },
+    cell: (info) => (
+      <span className="plan-cell">
+        <span className="plan-cell__main">{info.row.original.student_name}</span>
+        <span className="plan-cell__sub plan-cell__id">{info.row.original.need}</span>
+      </span>
+    ),
+  });
+}
 
 const PAGE_SIZES = [25, 50, 100, 250];
 
@@ -107,7 +129,9 @@ export function PlanTable<T extends RowData>({ data, columns, caption, rowId, ro
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
                 {group.headers.map((header) => (
-                  <HeaderCell key={header.id} header={header} render={<table.FlexRender header={header} />} />
+                  <SortHeader key={header.id} header={header} plainClassName="plan-table__plain-header">
+                    <table.FlexRender header={header} />
+                  </SortHeader>
                 ))}
               </tr>
             ))}
@@ -122,19 +146,11 @@ export function PlanTable<T extends RowData>({ data, columns, caption, rowId, ro
             )}
             {rows.map((row) => (
               <tr key={row.id} data-testid={rowTestId?.(row.original)}>
-                {row.getAllCells().map((cell) => {
-                  const meta = cell.column.columnDef.meta;
-                  const content = <table.FlexRender cell={cell} />;
-                  return meta?.rowHeader ? (
-                    <th key={cell.id} scope="row">
-                      {content}
-                    </th>
-                  ) : (
-                    <td key={cell.id} className={meta?.numeric ? 'num' : undefined}>
-                      {content}
-                    </td>
-                  );
-                })}
+                {row.getAllCells().map((cell) => (
+                  <BodyCell key={cell.id} meta={cell.column.columnDef.meta}>
+                    <table.FlexRender cell={cell} />
+                  </BodyCell>
+                ))}
               </tr>
             ))}
           </tbody>
@@ -189,7 +205,12 @@ export function PlanTable<T extends RowData>({ data, columns, caption, rowId, ro
           <label className="plan-pager__size" htmlFor={sizeId}>
             {t('plan.pager.pageSize')}
           </label>
-          <select id={sizeId} value={size} onChange={(event) => table.setPageSize(Number(event.target.value))}>
+          <select
+            id={sizeId}
+            value={size}
+            onChange={(event) => table.setPageSize(Number(event.target.value))}
+            data-testid="page-size"
+          >
             {PAGE_SIZES.map((n) => (
               <option key={n} value={n}>
                 {n}
@@ -199,33 +220,5 @@ export function PlanTable<T extends RowData>({ data, columns, caption, rowId, ro
         </nav>
       )}
     </div>
-  );
-}
-
-type HeaderCellProps<T extends RowData> = { header: Header<PlanFeatures, T, unknown>; render: ReactNode };
-
-function HeaderCell<T extends RowData>({ header, render }: HeaderCellProps<T>) {
-  const { t } = useTranslation();
-  const numeric = header.column.columnDef.meta?.numeric;
-  if (header.isPlaceholder) return <th scope="col" />;
-  if (!header.column.getCanSort()) {
-    return (
-      <th scope="col" className={numeric ? 'num plan-table__plain-header' : 'plan-table__plain-header'}>
-        {render}
-      </th>
-    );
-  }
-  const sorted = header.column.getIsSorted();
-  const ariaSort = sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined;
-  return (
-    <th scope="col" aria-sort={ariaSort} className={numeric ? 'num' : undefined}>
-      <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
-        <span>{render}</span>
-        <span className={sorted ? 'sort-icon sort-icon--active' : 'sort-icon'} aria-hidden="true">
-          {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '▴▾'}
-        </span>
-        {sorted && <span className="sr-only">, {t(sorted === 'asc' ? 'plan.sort.ascending' : 'plan.sort.descending')}</span>}
-      </button>
-    </th>
   );
 }

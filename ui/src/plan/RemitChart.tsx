@@ -6,7 +6,8 @@ import { Bar, BarChart, Tooltip, XAxis, YAxis, useXAxisScale, useYAxisScale, typ
 import type { RemitUse_Serialize } from '../bindings';
 import type { Language } from '../i18n/languages';
 import { useLanguage } from '../i18n/useLanguage';
-import { formatCount, localeOf } from '../lib/format';
+import { countColumn } from '../lib/columns';
+import { formatCount, nameCollator } from '../lib/format';
 import { planColumnHelper, PlanTable, type PlanColumns } from './PlanTable';
 
 export type RemitStatus = 'below' | 'ok' | 'atMax' | 'overMax';
@@ -55,7 +56,7 @@ type Props = { remits: RemitUse_Serialize[]; resetKey: unknown };
 export function RemitChart({ remits, resetKey }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const collator = useMemo(() => new Intl.Collator(localeOf(language), { numeric: true, sensitivity: 'base' }), [language]);
+  const collator = useMemo(() => nameCollator(language), [language]);
 
   const data = useMemo(() => {
     const all: Datum[] = remits.map((r) => ({
@@ -235,22 +236,8 @@ function remitColumns(t: TFunction, language: Language, collator: Intl.Collator)
       header: t('plan.remits.columns.programme'),
       sortFn: (a, b) => collator.compare(a.original.programme_name, b.original.programme_name),
     }),
-    helper.accessor('placed_student_weeks', {
-      id: 'placed',
-      header: t('plan.remits.columns.placed'),
-      sortFn: 'basic',
-      sortDescFirst: true,
-      meta: { numeric: true },
-      cell: (info) => formatCount(info.getValue(), language),
-    }),
-    helper.accessor('min_student_weeks', {
-      id: 'min',
-      header: t('plan.remits.columns.min'),
-      sortFn: 'basic',
-      sortDescFirst: true,
-      meta: { numeric: true },
-      cell: (info) => formatCount(info.getValue(), language),
-    }),
+    helper.accessor('placed_student_weeks', { id: 'placed', ...countColumn(t('plan.remits.columns.placed'), language) }),
+    helper.accessor('min_student_weeks', { id: 'min', ...countColumn(t('plan.remits.columns.min'), language) }),
     helper.accessor((r) => r.max_student_weeks ?? undefined, {
       id: 'max',
       header: t('plan.remits.columns.max'),

@@ -3,7 +3,7 @@ import { memo, useCallback, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlacementView_Serialize } from '../bindings';
 import { useLanguage } from '../i18n/useLanguage';
-import { formatCount, localeOf } from '../lib/format';
+import { formatCount, nameCollator } from '../lib/format';
 import { formatWeek } from '../lib/weeks';
 import { programmeColour } from './colors';
 import { LockIcon } from './LockIcon';
@@ -45,7 +45,7 @@ type Props = {
 export function Timeline({ placements, openWeeks, onSelect }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const collator = useMemo(() => new Intl.Collator(localeOf(language), { numeric: true, sensitivity: 'base' }), [language]);
+  const collator = useMemo(() => nameCollator(language), [language]);
   const rows = useMemo(() => layoutTimeline(placements, collator), [placements, collator]);
   const scrollRef = useRef<HTMLDivElement>(null);
 

@@ -1,14 +1,12 @@
 import type { SortingState } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UnplacedView_Serialize } from '../bindings';
 import type { Language } from '../i18n/languages';
-import { useLanguage } from '../i18n/useLanguage';
-import { formatCount, localeOf } from '../lib/format';
+import { countColumn } from '../lib/columns';
 import { formatWeekRange } from '../lib/weeks';
 import { areaLabel, reasonLabel } from './labels';
-import { planColumnHelper, PlanTable, type PlanColumns } from './PlanTable';
+import { planColumnHelper, PlanTable, studentColumn, usePlanColumns, type PlanColumns } from './PlanTable';
 
 const helper = planColumnHelper<UnplacedView_Serialize>();
 const INITIAL_SORTING: SortingState = [{ id: 'priority', desc: true }];
@@ -20,18 +18,7 @@ function unplacedColumns(
   onPlace: ((need: UnplacedView_Serialize) => void) | undefined,
 ): PlanColumns<UnplacedView_Serialize> {
   const columns: PlanColumns<UnplacedView_Serialize> = [
-    helper.accessor('student_name', {
-      id: 'student',
-      header: t('plan.unplaced.columns.student'),
-      sortFn: (a, b) => collator.compare(a.original.student_name, b.original.student_name) || collator.compare(a.original.need, b.original.need),
-      meta: { rowHeader: true },
-      cell: (info) => (
-        <span className="plan-cell">
-          <span className="plan-cell__main">{info.row.original.student_name}</span>
-          <span className="plan-cell__sub plan-cell__id">{info.row.original.need}</span>
-        </span>
-      ),
-    }),
+    studentColumn<UnplacedView_Serialize>(t('plan.unplaced.columns.student'), collator),
     helper.accessor('programme_name', {
       id: 'programme',
       header: t('plan.unplaced.columns.programme'),
@@ -60,14 +47,7 @@ function unplacedColumns(
         );
       },
     }),
-    helper.accessor('priority', {
-      id: 'priority',
-      header: t('plan.unplaced.columns.priority'),
-      sortFn: 'basic',
-      sortDescFirst: true,
-      meta: { numeric: true },
-      cell: (info) => formatCount(info.getValue(), language),
-    }),
+    helper.accessor('priority', { id: 'priority', ...countColumn(t('plan.unplaced.columns.priority'), language) }),
     helper.accessor((u) => reasonLabel(u.reason, t), {
       id: 'reason',
       header: t('plan.unplaced.columns.reason'),
@@ -113,11 +93,7 @@ type Props = {
 /** The needs left unplaced (as filtered), highest priority first, each with its reason and a way to place it. */
 export function UnplacedTable({ unplaced, onPlace, resetKey }: Props) {
   const { t } = useTranslation();
-  const language = useLanguage();
-  const columns = useMemo(() => {
-    const collator = new Intl.Collator(localeOf(language), { numeric: true, sensitivity: 'base' });
-    return unplacedColumns(t, language, collator, onPlace);
-  }, [t, language, onPlace]);
+  const columns = usePlanColumns(unplacedColumns, onPlace);
   return (
     <PlanTable
       data={unplaced}

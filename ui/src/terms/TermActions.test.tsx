@@ -1,31 +1,17 @@
-import { mockIPC } from '@tauri-apps/api/mocks';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
-import { NavigationProvider, useNavigation } from '../app/navigation';
+import { describe, expect, it } from 'vitest';
+import { NavigationProvider } from '../app/navigation';
 import type { AppError, InputProblem, TermSummary } from '../bindings';
+import { deferred, mockCommands, type Handler } from '../test/backend';
 import { autumn2027, plainSpaces, spring2027 } from '../test/fixtures';
+import { Where } from '../test/navigation';
 import { fieldOfPath } from './NewTermForm';
 import { TermList } from './TermList';
 
-type Handler = (payload: Record<string, unknown>) => unknown;
-
 /** Answers list_terms with `terms` and the other commands with the given handlers; records every call. */
 function backend(terms: () => TermSummary[], handlers: Record<string, Handler> = {}) {
-  const calls = vi.fn();
-  mockIPC((cmd, payload) => {
-    calls(cmd, payload);
-    if (cmd === 'list_terms') return terms();
-    const handler = handlers[cmd];
-    if (!handler) throw new Error(`unexpected command ${cmd}`);
-    return handler((payload ?? {}) as Record<string, unknown>);
-  });
-  return calls;
-}
-
-function Where() {
-  const { view } = useNavigation();
-  return <output data-testid="view">{view.kind === 'term' ? `${view.termId}/${view.tab}` : view.kind}</output>;
+  return mockCommands({ ...handlers, list_terms: () => terms() });
 }
 
 function renderList() {
@@ -46,14 +32,6 @@ const newSummary: TermSummary = {
   closed_weeks: ['2028-W14'],
   open_weeks: 19,
 };
-
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  const promise = new Promise<T>((r) => {
-    resolve = r;
-  });
-  return { promise, resolve };
-}
 
 function jsonFile(text: string, name = 'scenario.json') {
   return new File([text], name, { type: 'application/json' });

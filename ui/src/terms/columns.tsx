@@ -1,33 +1,18 @@
-import {
-  createColumnHelper,
-  createSortedRowModel,
-  rowSortingFeature,
-  sortFn_basic,
-  tableFeatures,
-  type ColumnDef,
-} from '@tanstack/react-table';
+import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
 import type { TermSummary } from '../bindings';
 import type { Language } from '../i18n/languages';
-import { formatCount, formatPercent, localeOf } from '../lib/format';
+import { countColumn, sortingFeatures, type TableColumnMeta } from '../lib/columns';
+import { formatCount, formatPercent, nameCollator } from '../lib/format';
 import { formatWeek, formatWeekRange } from '../lib/weeks';
 import { demandRatio } from './demand';
 
-export type TermColumnMeta = {
-  /** Right-aligned, tabular figures. */
-  numeric?: boolean;
-  /** The cell that names the row (rendered as <th scope="row">). */
-  rowHeader?: boolean;
+export type TermColumnMeta = TableColumnMeta & {
   /** Buttons acting on the row, not data. */
   actions?: boolean;
 };
 
-export const termTableFeatures = tableFeatures({
-  rowSortingFeature,
-  sortedRowModel: createSortedRowModel(),
-  sortFns: { basic: sortFn_basic },
-  columnMeta: {} as TermColumnMeta,
-});
+export const termTableFeatures = sortingFeatures<TermColumnMeta>();
 
 export type TermFeatures = typeof termTableFeatures;
 
@@ -42,16 +27,9 @@ export function termColumns(
   onOpen: (termId: string) => void,
   onDelete?: (term: TermSummary) => void,
 ): ColumnDef<TermFeatures, TermSummary, any>[] {
-  const collator = new Intl.Collator(localeOf(language), { numeric: true, sensitivity: 'base' });
+  const collator = nameCollator(language);
 
-  const count = (key: CountKey, header: string) =>
-    helper.accessor(key, {
-      header,
-      sortFn: 'basic',
-      sortDescFirst: true,
-      meta: { numeric: true },
-      cell: (info) => formatCount(info.getValue(), language),
-    });
+  const count = (key: CountKey, header: string) => helper.accessor(key, countColumn(header, language));
 
   return helper.columns([
     helper.accessor('name', {

@@ -1,4 +1,4 @@
-import type { TermSummary } from '../bindings';
+import type { PlacementView_Serialize, TermSummary } from '../bindings';
 
 export const autumn2027: TermSummary = {
   id: 'ht2027',
@@ -41,4 +41,31 @@ export const spring2027: TermSummary = {
 /** Replaces every kind of space (no-break, narrow no-break) with a plain one. */
 export function plainSpaces(text: string | null | undefined): string {
   return (text ?? '').replace(/\s/gu, ' ');
+}
+
+/** A placement of a nurse student at Karolinska's ward 12 for five weeks; `values` say what differs. */
+export function placementView(values: Partial<PlacementView_Serialize> & Pick<PlacementView_Serialize, 'need' | 'student' | 'student_name'>): PlacementView_Serialize {
+  return {
+    programme: 'ki-nurse',
+    programme_name: 'Sjuksköterskeprogrammet',
+    school: 'ki',
+    profession: 'nurse',
+    level: 'university',
+    area: 'internal_medicine',
+    unit: 'ks-avd12',
+    unit_name: 'Avdelning 12, internmedicin',
+    provider: 'ks',
+    provider_name: 'Karolinska Universitetssjukhuset',
+    supervisor: 'ks-avd12-h1',
+    start: '2027-W36',
+    end: '2027-W40',
+    first_open_week: 1,
+    weeks: 5,
+    team: null,
+    locked: false,
+    preference_rank: null,
+    travel_km: null,
+    cost: 0,
+    ...values,
+  };
 }

@@ -31,14 +31,14 @@ export function TermWorkspace({ termId, tab }: Props) {
           ← {t('workspace.back')}
         </button>
         <h1 id="workspace-heading" className="workspace__title">
-          {term?.name ?? termId}
+          <span>{term?.name ?? termId}</span>
           {term && (
             <span className="workspace__weeks">{formatWeekRange(term.first_week, term.last_week, language)}</span>
           )}
         </h1>
       </div>
       <LoadStatus state={state} onRetry={reload} />
-      <nav className="tabs" aria-label={t('workspace.tabsLabel')}>
+      <nav className="tabs" role="tablist" aria-label={t('workspace.tabsLabel')}>
         {TERM_TABS.map((name) => (
           <button
             key={name}

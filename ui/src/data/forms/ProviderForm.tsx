@@ -1,17 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { Ownership } from '../../bindings';
 import { ListItem, ListSection, NumberField, SelectField, TextField } from '../fields';
-import { blankRemit, OWNERSHIPS, removeAt, replaceAt, type ProviderDraft, type RemitDraft } from '../model';
-import type { FormProps } from './env';
+import { blankRemit, OWNERSHIPS, type ProviderDraft } from '../model';
+import { draftList, programmeOptions, type FormProps } from './env';
 
 export function ProviderForm({ draft, update, env }: FormProps<ProviderDraft>) {
   const { t } = useTranslation();
-  const programmeOptions = env.scenario.programmes.map((p) => ({
-    value: p.id,
-    label: `${p.name} (${env.vocabulary.schools.get(p.school)?.name ?? p.school})`,
-  }));
-  const setRemit = (index: number, change: (entry: RemitDraft) => RemitDraft) =>
-    update((d) => ({ ...d, remit: replaceAt(d.remit, index, change(d.remit[index] as RemitDraft)) }));
+  const remit = draftList(update, 'remit');
   return (
     <>
       <div className="form-grid">
@@ -31,7 +26,7 @@ export function ProviderForm({ draft, update, env }: FormProps<ProviderDraft>) {
         path="remit"
         count={draft.remit.length}
         addLabel={t('data.add.remit')}
-        onAdd={() => update((d) => ({ ...d, remit: [...d.remit, blankRemit(d, env.scenario)] }))}
+        onAdd={() => remit.add((d) => blankRemit(d, env.scenario))}
         emptyText={t('data.empty.remit')}
       >
         {draft.remit.map((entry, i) => (
@@ -40,21 +35,21 @@ export function ProviderForm({ draft, update, env }: FormProps<ProviderDraft>) {
             path={`remit[${i}]`}
             title={env.vocabulary.programmes.get(entry.programme)?.name ?? t('data.sections.remitEntry', { n: i + 1 })}
             removeLabel={t('data.form.removeItem')}
-            onRemove={() => update((d) => ({ ...d, remit: removeAt(d.remit, i) }))}
+            onRemove={() => remit.remove(i)}
           >
             <SelectField
               label={t('data.fields.programme')}
               path={`remit[${i}].programme`}
               value={entry.programme}
-              onChange={(programme) => setRemit(i, (r) => ({ ...r, programme }))}
-              options={programmeOptions}
+              onChange={(programme) => remit.change(i, (r) => ({ ...r, programme }))}
+              options={programmeOptions(env)}
               wide
             />
             <NumberField
               label={t('data.fields.minStudentWeeks')}
               path={`remit[${i}].min_student_weeks`}
               value={entry.min_student_weeks}
-              onChange={(value) => setRemit(i, (r) => ({ ...r, min_student_weeks: value }))}
+              onChange={(value) => remit.change(i, (r) => ({ ...r, min_student_weeks: value }))}
               min={0}
               hint={t('data.hints.minStudentWeeks')}
             />
@@ -62,7 +57,7 @@ export function ProviderForm({ draft, update, env }: FormProps<ProviderDraft>) {
               label={t('data.fields.maxStudentWeeks')}
               path={`remit[${i}].max_student_weeks`}
               value={entry.max_student_weeks}
-              onChange={(value) => setRemit(i, (r) => ({ ...r, max_student_weeks: value }))}
+              onChange={(value) => remit.change(i, (r) => ({ ...r, max_student_weeks: value }))}
               min={0}
               hint={t('data.hints.maxStudentWeeks')}
             />

@@ -12,21 +12,16 @@ import {
   WeekSelectField,
   WordListField,
 } from '../fields';
-import { blankNeed, move, removeAt, replaceAt, type NeedDraft, type StudentDraft } from '../model';
-import type { FormProps } from './env';
+import { blankNeed, type StudentDraft } from '../model';
+import { draftList, programmeOptions, type FormProps } from './env';
 import { GeoFields } from './GeoFields';
 
 export function StudentForm({ draft, update, env }: FormProps<StudentDraft>) {
   const { t } = useTranslation();
   const areas = useId();
   const units = useId();
-  const programmeOptions = env.scenario.programmes.map((p) => ({
-    value: p.id,
-    label: `${p.name} (${env.vocabulary.schools.get(p.school)?.name ?? p.school})`,
-  }));
   const unitName = (id: string) => env.vocabulary.units.get(id)?.name;
-  const setNeed = (i: number, change: (n: NeedDraft) => NeedDraft) =>
-    update((d) => ({ ...d, needs: replaceAt(d.needs, i, change(d.needs[i] as NeedDraft)) }));
+  const needs = draftList(update, 'needs');
 
   return (
     <>
@@ -48,7 +43,7 @@ export function StudentForm({ draft, update, env }: FormProps<StudentDraft>) {
           path="programme"
           value={draft.programme}
           onChange={(programme) => update((d) => ({ ...d, programme }))}
-          options={programmeOptions}
+          options={programmeOptions(env)}
           wide
         />
         <GeoFields path="home" value={draft.home} onChange={(home) => update((d) => ({ ...d, home }))} />
@@ -79,7 +74,7 @@ export function StudentForm({ draft, update, env }: FormProps<StudentDraft>) {
         path="needs"
         count={draft.needs.length}
         addLabel={t('data.add.need')}
-        onAdd={() => update((d) => ({ ...d, needs: [...d.needs, blankNeed(d, env.vocabulary.needIds)] }))}
+        onAdd={() => needs.add((d) => blankNeed(d, env.vocabulary.needIds))}
         emptyText={t('data.empty.needs')}
       >
         {draft.needs.map((need, i) => (
@@ -88,20 +83,20 @@ export function StudentForm({ draft, update, env }: FormProps<StudentDraft>) {
             path={`needs[${i}]`}
             title={need.id || t('data.sections.need', { n: i + 1 })}
             removeLabel={t('data.form.removeItem')}
-            onRemove={() => update((d) => ({ ...d, needs: removeAt(d.needs, i) }))}
-            onMoveUp={i > 0 ? () => update((d) => ({ ...d, needs: move(d.needs, i, i - 1) })) : undefined}
-            onMoveDown={i < draft.needs.length - 1 ? () => update((d) => ({ ...d, needs: move(d.needs, i, i + 1) })) : undefined}
+            onRemove={() => needs.remove(i)}
+            onMoveUp={i > 0 ? () => needs.move(i, i - 1) : undefined}
+            onMoveDown={i < draft.needs.length - 1 ? () => needs.move(i, i + 1) : undefined}
             moveUpLabel={t('data.form.moveUp', { item: need.id })}
             moveDownLabel={t('data.form.moveDown', { item: need.id })}
           >
-            <TextField label={t('data.fields.id')} path={`needs[${i}].id`} value={need.id} onChange={(id) => setNeed(i, (n) => ({ ...n, id }))} mono />
-            <TextField label={t('data.fields.area')} path={`needs[${i}].area`} value={need.area} onChange={(area) => setNeed(i, (n) => ({ ...n, area }))} list={areas} mono />
-            <NumberField label={t('data.fields.weeks')} path={`needs[${i}].weeks`} value={need.weeks} onChange={(weeks) => setNeed(i, (n) => ({ ...n, weeks }))} min={1} hint={t('data.hints.weeks')} />
+            <TextField label={t('data.fields.id')} path={`needs[${i}].id`} value={need.id} onChange={(id) => needs.change(i, (n) => ({ ...n, id }))} mono />
+            <TextField label={t('data.fields.area')} path={`needs[${i}].area`} value={need.area} onChange={(area) => needs.change(i, (n) => ({ ...n, area }))} list={areas} mono />
+            <NumberField label={t('data.fields.weeks')} path={`needs[${i}].weeks`} value={need.weeks} onChange={(weeks) => needs.change(i, (n) => ({ ...n, weeks }))} min={1} hint={t('data.hints.weeks')} />
             <NumberField
               label={t('data.fields.priority')}
               path={`needs[${i}].priority`}
               value={need.priority}
-              onChange={(priority) => setNeed(i, (n) => ({ ...n, priority }))}
+              onChange={(priority) => needs.change(i, (n) => ({ ...n, priority }))}
               min={1}
               hint={t('data.hints.priority')}
             />
@@ -109,7 +104,7 @@ export function StudentForm({ draft, update, env }: FormProps<StudentDraft>) {
               label={t('data.fields.earliest')}
               path={`needs[${i}].earliest`}
               value={need.earliest}
-              onChange={(earliest) => setNeed(i, (n) => ({ ...n, earliest }))}
+              onChange={(earliest) => needs.change(i, (n) => ({ ...n, earliest }))}
               weeks={env.weeks}
               emptyLabel={t('data.weeks.termStart')}
             />
@@ -117,17 +112,17 @@ export function StudentForm({ draft, update, env }: FormProps<StudentDraft>) {
               label={t('data.fields.latest')}
               path={`needs[${i}].latest`}
               value={need.latest}
-              onChange={(latest) => setNeed(i, (n) => ({ ...n, latest }))}
+              onChange={(latest) => needs.change(i, (n) => ({ ...n, latest }))}
               weeks={env.weeks}
               emptyLabel={t('data.weeks.termEnd')}
             />
-            <CheckboxField label={t('data.fields.needIpl')} path={`needs[${i}].ipl`} checked={need.ipl} onChange={(ipl) => setNeed(i, (n) => ({ ...n, ipl }))} />
+            <CheckboxField label={t('data.fields.needIpl')} path={`needs[${i}].ipl`} checked={need.ipl} onChange={(ipl) => needs.change(i, (n) => ({ ...n, ipl }))} />
             <div className="field--wide">
               <RankedListField
                 legend={t('data.fields.preferences')}
                 path={`needs[${i}].preferences`}
                 values={need.preferences}
-                onChange={(preferences) => setNeed(i, (n) => ({ ...n, preferences }))}
+                onChange={(preferences) => needs.change(i, (n) => ({ ...n, preferences }))}
                 suggestions={env.unitOptions}
                 listId={units}
                 describe={unitName}

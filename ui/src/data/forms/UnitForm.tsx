@@ -20,23 +20,19 @@ import {
   LEVELS,
   removeAt,
   replaceAt,
-  type CapacityDraft,
   type IplDraft,
-  type SupervisorDraft,
   type UnitDraft,
 } from '../model';
 import { useFieldProblems } from '../problems';
-import type { FormProps } from './env';
+import { draftList, type FormProps } from './env';
 import { GeoFields } from './GeoFields';
 
 export function UnitForm({ draft, update, env }: FormProps<UnitDraft>) {
   const { t } = useTranslation();
   const professions = useId();
   const providerOptions = env.scenario.providers.map((p) => ({ value: p.id, label: p.name }));
-  const setCapacity = (i: number, change: (c: CapacityDraft) => CapacityDraft) =>
-    update((d) => ({ ...d, capacity: replaceAt(d.capacity, i, change(d.capacity[i] as CapacityDraft)) }));
-  const setSupervisor = (i: number, change: (s: SupervisorDraft) => SupervisorDraft) =>
-    update((d) => ({ ...d, supervisors: replaceAt(d.supervisors, i, change(d.supervisors[i] as SupervisorDraft)) }));
+  const capacity = draftList(update, 'capacity');
+  const supervisors = draftList(update, 'supervisors');
   const fromWeek = t('data.weeks.termStart');
   const toWeek = t('data.weeks.termEnd');
 
@@ -87,7 +83,7 @@ export function UnitForm({ draft, update, env }: FormProps<UnitDraft>) {
         path="capacity"
         count={draft.capacity.length}
         addLabel={t('data.add.capacity')}
-        onAdd={() => update((d) => ({ ...d, capacity: [...d.capacity, blankCapacity(d)] }))}
+        onAdd={() => capacity.add(blankCapacity)}
         emptyText={t('data.empty.capacity')}
       >
         {draft.capacity.map((c, i) => (
@@ -96,13 +92,13 @@ export function UnitForm({ draft, update, env }: FormProps<UnitDraft>) {
             path={`capacity[${i}]`}
             title={t('data.sections.capacityEntry', { n: i + 1 })}
             removeLabel={t('data.form.removeItem')}
-            onRemove={() => update((d) => ({ ...d, capacity: removeAt(d.capacity, i) }))}
+            onRemove={() => capacity.remove(i)}
           >
             <TextField
               label={t('data.fields.profession')}
               path={`capacity[${i}].profession`}
               value={c.profession}
-              onChange={(profession) => setCapacity(i, (x) => ({ ...x, profession }))}
+              onChange={(profession) => capacity.change(i, (x) => ({ ...x, profession }))}
               list={professions}
               mono
             />
@@ -110,12 +106,12 @@ export function UnitForm({ draft, update, env }: FormProps<UnitDraft>) {
               label={t('data.fields.places')}
               path={`capacity[${i}].places`}
               value={c.places}
-              onChange={(places) => setCapacity(i, (x) => ({ ...x, places }))}
+              onChange={(places) => capacity.change(i, (x) => ({ ...x, places }))}
               min={0}
               hint={t('data.hints.places')}
             />
-            <WeekSelectField label={t('data.fields.from')} path={`capacity[${i}].from`} value={c.from} onChange={(from) => setCapacity(i, (x) => ({ ...x, from }))} weeks={env.weeks} emptyLabel={fromWeek} />
-            <WeekSelectField label={t('data.fields.to')} path={`capacity[${i}].to`} value={c.to} onChange={(to) => setCapacity(i, (x) => ({ ...x, to }))} weeks={env.weeks} emptyLabel={toWeek} />
+            <WeekSelectField label={t('data.fields.from')} path={`capacity[${i}].from`} value={c.from} onChange={(from) => capacity.change(i, (x) => ({ ...x, from }))} weeks={env.weeks} emptyLabel={fromWeek} />
+            <WeekSelectField label={t('data.fields.to')} path={`capacity[${i}].to`} value={c.to} onChange={(to) => capacity.change(i, (x) => ({ ...x, to }))} weeks={env.weeks} emptyLabel={toWeek} />
           </ListItem>
         ))}
       </ListSection>
@@ -125,7 +121,7 @@ export function UnitForm({ draft, update, env }: FormProps<UnitDraft>) {
         path="supervisors"
         count={draft.supervisors.length}
         addLabel={t('data.add.supervisor')}
-        onAdd={() => update((d) => ({ ...d, supervisors: [...d.supervisors, blankSupervisor(d, env.vocabulary.supervisorIds)] }))}
+        onAdd={() => supervisors.add((d) => blankSupervisor(d, env.vocabulary.supervisorIds))}
         emptyText={t('data.empty.supervisors')}
       >
         {draft.supervisors.map((s, i) => (
@@ -134,14 +130,14 @@ export function UnitForm({ draft, update, env }: FormProps<UnitDraft>) {
             path={`supervisors[${i}]`}
             title={s.id || t('data.sections.supervisor', { n: i + 1 })}
             removeLabel={t('data.form.removeItem')}
-            onRemove={() => update((d) => ({ ...d, supervisors: removeAt(d.supervisors, i) }))}
+            onRemove={() => supervisors.remove(i)}
           >
-            <TextField label={t('data.fields.id')} path={`supervisors[${i}].id`} value={s.id} onChange={(id) => setSupervisor(i, (x) => ({ ...x, id }))} mono />
+            <TextField label={t('data.fields.id')} path={`supervisors[${i}].id`} value={s.id} onChange={(id) => supervisors.change(i, (x) => ({ ...x, id }))} mono />
             <TextField
               label={t('data.fields.profession')}
               path={`supervisors[${i}].profession`}
               value={s.profession}
-              onChange={(profession) => setSupervisor(i, (x) => ({ ...x, profession }))}
+              onChange={(profession) => supervisors.change(i, (x) => ({ ...x, profession }))}
               list={professions}
               mono
             />
@@ -149,12 +145,12 @@ export function UnitForm({ draft, update, env }: FormProps<UnitDraft>) {
               label={t('data.fields.maxStudents')}
               path={`supervisors[${i}].max_students`}
               value={s.max_students}
-              onChange={(max_students) => setSupervisor(i, (x) => ({ ...x, max_students }))}
+              onChange={(max_students) => supervisors.change(i, (x) => ({ ...x, max_students }))}
               min={1}
             />
-            <CheckboxField label={t('data.fields.trained')} path={`supervisors[${i}].trained`} checked={s.trained} onChange={(trained) => setSupervisor(i, (x) => ({ ...x, trained }))} />
-            <WeekSelectField label={t('data.fields.availableFrom')} path={`supervisors[${i}].from`} value={s.from} onChange={(from) => setSupervisor(i, (x) => ({ ...x, from }))} weeks={env.weeks} emptyLabel={fromWeek} />
-            <WeekSelectField label={t('data.fields.availableTo')} path={`supervisors[${i}].to`} value={s.to} onChange={(to) => setSupervisor(i, (x) => ({ ...x, to }))} weeks={env.weeks} emptyLabel={toWeek} />
+            <CheckboxField label={t('data.fields.trained')} path={`supervisors[${i}].trained`} checked={s.trained} onChange={(trained) => supervisors.change(i, (x) => ({ ...x, trained }))} />
+            <WeekSelectField label={t('data.fields.availableFrom')} path={`supervisors[${i}].from`} value={s.from} onChange={(from) => supervisors.change(i, (x) => ({ ...x, from }))} weeks={env.weeks} emptyLabel={fromWeek} />
+            <WeekSelectField label={t('data.fields.availableTo')} path={`supervisors[${i}].to`} value={s.to} onChange={(to) => supervisors.change(i, (x) => ({ ...x, to }))} weeks={env.weeks} emptyLabel={toWeek} />
           </ListItem>
         ))}
       </ListSection>

@@ -3,9 +3,10 @@
 
 import { mockIPC } from '@tauri-apps/api/mocks';
 import type { AppError } from '../../bindings';
+import type { Handler } from '../../test/backend';
 
-export type Args = Record<string, unknown>;
-export type Handler = (args: Args) => unknown;
+export type { Handler };
+export type Args = Parameters<Handler>[0];
 
 export type Backend = {
   calls: Array<[string, Args]>;
@@ -38,15 +39,4 @@ export function fakeBackend(handlers: Record<string, Handler>): Backend {
 /** What a command that fails with an AppError makes Tauri reject with. */
 export function fail(error: AppError): never {
   throw error;
-}
-
-/** A promise whose settling the test decides. */
-export function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (reason: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
 }

@@ -4,13 +4,13 @@
 import type {
   AuditEntry_Serialize,
   MatchingOutcome_Serialize,
-  PlacementView_Serialize,
   PlanComparison_Serialize,
   PlanDetails_Serialize,
   PlanVersion_Serialize,
   Scenario_Serialize,
   UnplacedView_Serialize,
 } from '../../bindings';
+import { placementView } from '../../test/fixtures';
 
 export const TERM = 'ht2027';
 
@@ -27,33 +27,7 @@ export const OPEN_WEEKS = [
   '2027-W44',
 ];
 
-function placement(values: Partial<PlacementView_Serialize> & Pick<PlacementView_Serialize, 'need' | 'student' | 'student_name'>): PlacementView_Serialize {
-  return {
-    programme: 'ki-nurse',
-    programme_name: 'Sjuksköterskeprogrammet',
-    school: 'ki',
-    profession: 'nurse',
-    level: 'university',
-    area: 'internal_medicine',
-    unit: 'ks-avd12',
-    unit_name: 'Avdelning 12, internmedicin',
-    provider: 'ks',
-    provider_name: 'Karolinska Universitetssjukhuset',
-    supervisor: 'ks-avd12-h1',
-    start: '2027-W36',
-    end: '2027-W40',
-    first_open_week: 1,
-    weeks: 5,
-    team: null,
-    locked: false,
-    preference_rank: null,
-    travel_km: null,
-    cost: 0,
-    ...values,
-  };
-}
-
-export const alva = placement({
+export const alva = placementView({
   need: 'st-1-1',
   student: 'st-1',
   student_name: 'Alva Lindqvist',
@@ -62,7 +36,7 @@ export const alva = placement({
   travel_km: 4.25,
 });
 
-export const bo = placement({
+export const bo = placementView({
   need: 'st-2-1',
   student: 'st-2',
   student_name: 'Bo Ek',
@@ -79,7 +53,7 @@ export const bo = placement({
   cost: 21.5,
 });
 
-export const cecilia = placement({
+export const cecilia = placementView({
   need: 'st-3-1',
   student: 'st-3',
   student_name: 'Cecilia Ng',
@@ -96,7 +70,7 @@ export const cecilia = placement({
   team: 'ks-kua@2027-W36',
 });
 
-export const dan = placement({
+export const dan = placementView({
   need: 'st-4-1',
   student: 'st-4',
   student_name: 'Dan Berg',
