@@ -102,6 +102,8 @@ fn a_replan_after_a_unit_withdraws_moves_only_what_it_must() {
     assert!(moved >= displaced, "{moved} moved, {displaced} displaced");
     assert!(moved <= displaced + displaced.max(3), "{moved} moved for {displaced} displaced at {gone}");
     assert!(second.placements.iter().all(|p| p.unit != gone));
+    let bound = second.bound.expect("a re-plan states a proven bound too");
+    assert!(bound <= second.objective, "bound {bound} above the cost {}", second.objective);
 }
 
 /// Every plan of a tiny scenario, by brute force over each need's valid single placements.

@@ -203,7 +203,9 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
     };
 
     // Re-planning starts from the previous plan and spends its time on the integer search:
-    // the relaxation would not guide it (it knows nothing of moves).
+    // the relaxation would not guide it (it knows nothing of moves). A short relaxation afterwards
+    // gives the re-plan a proven bound too, so the coordinator still sees the gap; a fifth of the
+    // time keeps a re-plan quick.
     if let Some(prev) = &previous {
         let t = Instant::now();
         let mut best = replan_start(&inst, &locks, prev);
@@ -211,9 +213,11 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
         improve::improve(&inst, &mut best, &stop, &penalty);
         stats.search_seconds = t.elapsed().as_secs_f64();
         stats.moved = moved(&best, prev);
-        let plan = to_plan(&inst, &best);
-        report(Phase::Done, Some(plan.objective), None);
-        return Ok(Outcome { status: Status::Feasible, plan: Some(plan), lock_conflicts: Vec::new(), stats });
+        let t = Instant::now();
+        report(Phase::Relaxation, Some(best.total_cost()), None);
+        let relaxation = relaxation(&inst, &stop.until(Instant::now() + options.time_limit / 5), &best, stats.options);
+        stats.relax_seconds = t.elapsed().as_secs_f64();
+        return Ok(finish(&inst, &best, relaxation.map(|r| r.bound), stats, &report));
     }
 
     // Teams first (a small exact MIP), then a quick greedy plan around them.
@@ -227,20 +231,7 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
     // The relaxation, seeded with the greedy plan's columns: bound and guidance. It may run
     // until half the time is gone; the integer search has the rest.
     let t = Instant::now();
-    let seeds: Vec<(usize, usize)> = plain
-        .assigned
-        .iter()
-        .enumerate()
-        .filter_map(|(n, a)| {
-            let a = a.as_ref()?;
-            Some((n, inst.option_index(n, a.unit, a.start)?))
-        })
-        .collect();
-    let relaxation = if stats.options > DECOMPOSE_ABOVE_OPTIONS {
-        relax::relax_by_area(&inst, &at(5), &seeds)
-    } else {
-        relax::relax(&inst, &at(5), &seeds, None)
-    };
+    let relaxation = relaxation(&inst, &at(5), &plain, stats.options);
     stats.relax_seconds = t.elapsed().as_secs_f64();
     let mut bound = relaxation.as_ref().map(|r| r.bound).filter(|b| b.is_finite());
     if let Some(r) = &relaxation {
@@ -287,18 +278,46 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
     }
     search_seconds += t.elapsed().as_secs_f64();
     stats.search_seconds = search_seconds;
+    Ok(finish(&inst, &best, bound, stats, &report))
+}
 
-    let mut plan = to_plan(&inst, &best);
+/// The LP relaxation seeded with a plan's columns (area by area above a million options).
+fn relaxation(inst: &Instance, stop: &Stop, seed: &Ledger, options: usize) -> Option<relax::Relaxation> {
+    let seeds: Vec<(usize, usize)> = seed
+        .assigned
+        .iter()
+        .enumerate()
+        .filter_map(|(n, a)| {
+            let a = a.as_ref()?;
+            Some((n, inst.option_index(n, a.unit, a.start)?))
+        })
+        .collect();
+    if options > DECOMPOSE_ABOVE_OPTIONS {
+        relax::relax_by_area(inst, stop, &seeds)
+    } else {
+        relax::relax(inst, stop, &seeds, None)
+    }
+}
+
+/// The outcome of a plan and its bound: optimal when they meet.
+fn finish(
+    inst: &Instance,
+    best: &Ledger,
+    bound: Option<f64>,
+    stats: Stats,
+    report: &dyn Fn(Phase, Option<f64>, Option<f64>),
+) -> Outcome {
+    let mut plan = to_plan(inst, best);
     let cost = plan.objective;
     // A bound above the plan's cost can only be LP round-off; it is then the cost itself.
-    let bound = bound.map(|b| if b > cost { cost } else { b });
+    let bound = bound.filter(|b| b.is_finite()).map(|b| if b > cost { cost } else { b });
     plan.bound = bound;
     let status = match bound {
         Some(b) if objective_matches(b, cost) => Status::Optimal,
         _ => Status::Feasible,
     };
     report(Phase::Done, Some(cost), bound);
-    Ok(Outcome { status, plan: Some(plan), lock_conflicts: Vec::new(), stats })
+    Outcome { status, plan: Some(plan), lock_conflicts: Vec::new(), stats }
 }
 
 /// Placements of the previous plan that this one changes (other unit, supervisor or start, or unplaced).
