@@ -1,6 +1,7 @@
 //! Local search on an integer plan: move a placed need to a cheaper option, and place an
-//! unplaced need by moving one need out of its way. Every move keeps every rule (the ledger
-//! checks), and only moves that lower the cost are kept.
+//! unplaced need by moving one need out of its way, or, failing that, a chain of two (the first
+//! moved need itself moving one out of its way). Every move keeps every rule (the ledger checks),
+//! and only moves that lower the cost are kept.
 
 use crate::construct::place_cheapest;
 use crate::instance::Instance;
@@ -21,7 +22,7 @@ pub fn improve(inst: &Instance, ledger: &mut Ledger, stop: &Stop, penalty: &dyn 
             }
             better |= match ledger.assigned[n] {
                 Some(current) => relocate(inst, ledger, n, current, penalty),
-                None => insert_with_ejection(inst, ledger, n, penalty),
+                None => insert_with_ejection(inst, ledger, n, penalty) || insert_with_chain(inst, ledger, n, penalty),
             };
         }
         if !better {
@@ -78,27 +79,10 @@ fn insert_with_ejection(
     if place_cheapest(inst, ledger, n) {
         return true;
     }
-    let need = &inst.needs[n];
     let mut tried = 0;
     for opt in &inst.options[n] {
         let (u, start) = (opt.unit as usize, opt.start as usize);
-        // Needs of the same profession at this unit overlapping these weeks, and this
-        // student's own overlapping placements.
-        let candidates = ledger.placed_at(u).iter().chain(&inst.student_needs[need.student]).copied();
-        let blockers: Vec<usize> = candidates
-            .filter(|&m| {
-                m != n
-                    && !inst.needs[m].ipl
-                    && !ledger.locked(m)
-                    && ledger.assigned[m].is_some_and(|a| {
-                        let overlap = a.start < start + need.weeks && start < a.start + inst.needs[m].weeks;
-                        overlap
-                            && ((a.unit == u && inst.needs[m].profession == need.profession)
-                                || inst.needs[m].student == need.student)
-                    })
-            })
-            .collect();
-        for m in blockers {
+        for m in blockers(inst, ledger, n, u, start) {
             tried += 1;
             if tried > 400 {
                 return false;
@@ -121,6 +105,103 @@ fn insert_with_ejection(
                 ledger.remove(n);
             }
             ledger.place(m, old);
+        }
+    }
+    false
+}
+
+/// Needs in the way of placing `n` at unit `u` from `start`: needs of its profession at the unit
+/// in overlapping weeks, and the student's own overlapping placements (not locked, not on teams).
+fn blockers(inst: &Instance, ledger: &Ledger, n: usize, u: usize, start: usize) -> Vec<usize> {
+    let need = &inst.needs[n];
+    let candidates = ledger.placed_at(u).iter().chain(&inst.student_needs[need.student]).copied();
+    candidates
+        .filter(|&m| {
+            m != n
+                && !inst.needs[m].ipl
+                && !ledger.locked(m)
+                && ledger.assigned[m].is_some_and(|a| {
+                    let overlap = a.start < start + need.weeks && start < a.start + inst.needs[m].weeks;
+                    overlap
+                        && ((a.unit == u && inst.needs[m].profession == need.profession)
+                            || inst.needs[m].student == need.student)
+                })
+        })
+        .collect()
+}
+
+/// Chains tried per unplaced need at most: a chain of two looks at blockers of blockers, and a
+/// tight term has many; the cap keeps a pass over all needs within seconds.
+const CHAIN_TRIES: usize = 2000;
+
+/// Places an unplaced need by moving a need `m` out of its way, where `m` itself can only move by
+/// moving a third need `k` out of its way; kept only when every need of the chain stays placed
+/// and the cost (with re-plan penalties) falls.
+fn insert_with_chain(
+    inst: &Instance,
+    ledger: &mut Ledger,
+    n: usize,
+    penalty: &dyn Fn(usize, &Assigned) -> f64,
+) -> bool {
+    let mut tried = 0;
+    for opt in &inst.options[n] {
+        let (u, start) = (opt.unit as usize, opt.start as usize);
+        for m in blockers(inst, ledger, n, u, start) {
+            let old_m = ledger.assigned[m].expect("blocker is placed");
+            ledger.remove(m);
+            let Some(h) = ledger.can_place(n, u, start) else {
+                ledger.place(m, old_m);
+                continue;
+            };
+            ledger.place(n, Assigned { unit: u, supervisor: h, start, cost: opt.cost });
+            // Now `m` needs a place: one of its options, after moving one need out of the way.
+            for opt_m in &inst.options[m] {
+                let (um, sm) = (opt_m.unit as usize, opt_m.start as usize);
+                for k in blockers(inst, ledger, m, um, sm) {
+                    if k == n {
+                        continue;
+                    }
+                    tried += 1;
+                    if tried > CHAIN_TRIES {
+                        ledger.remove(n);
+                        ledger.place(m, old_m);
+                        return false;
+                    }
+                    let old_k = ledger.assigned[k].expect("blocker is placed");
+                    let chain = [n, m, k];
+                    ledger.remove(k);
+                    if let Some(hm) = ledger.can_place(m, um, sm) {
+                        ledger.place(m, Assigned { unit: um, supervisor: hm, start: sm, cost: opt_m.cost });
+                        if place_cheapest(inst, ledger, k) {
+                            let after = ledger.cost_of(&chain)
+                                + chain.iter().filter_map(|&x| ledger.assigned[x].map(|a| penalty(x, &a))).sum::<f64>();
+                            let new_m = ledger.remove(m).expect("just placed");
+                            let new_k = ledger.remove(k).expect("just placed");
+                            let new_n = ledger.remove(n).expect("just placed");
+                            // The cost before: n unplaced, m and k where they were.
+                            ledger.place(m, old_m);
+                            ledger.place(k, old_k);
+                            let before = ledger.cost_of(&chain) + penalty(m, &old_m) + penalty(k, &old_k);
+                            if after < before - 1e-9 {
+                                ledger.remove(m);
+                                ledger.remove(k);
+                                ledger.place(n, new_n);
+                                ledger.place(m, new_m);
+                                ledger.place(k, new_k);
+                                return true;
+                            }
+                            // Back to n placed, m out, k where it was: try the next k.
+                            ledger.remove(m);
+                            ledger.place(n, new_n);
+                            continue;
+                        }
+                        ledger.remove(m);
+                    }
+                    ledger.place(k, old_k);
+                }
+            }
+            ledger.remove(n);
+            ledger.place(m, old_m);
         }
     }
     false
