@@ -481,6 +481,14 @@ missing: string[] } |
 unit_name: string; 
 /**  Whether the unit is a training ward. */
 training_ward: boolean } | 
+/**  Rule 3: the need's length differs from the ward's team placements'. */
+{ kind: "team_length"; 
+/**  The unit's name. */
+unit_name: string; 
+/**  Weeks the need asks for. */
+weeks: number; 
+/**  Weeks of the ward's team placements. */
+team_weeks: number } | 
 /**  Rule 3: teams at the ward start only in these weeks. */
 { kind: "team_start_not_offered"; 
 /**  The unit's name. */
@@ -489,7 +497,11 @@ unit_name: string;
 start: string; 
 /**  The ward's team starts. */
 starts: string[] } | 
-/**  Rule 4: the supervisor works at another unit, or does not exist. */
+/**  Rule 4: no supervisor with this id. */
+{ kind: "supervisor_unknown"; 
+/**  The id given. */
+supervisor: string } | 
+/**  Rule 4: the supervisor works at another unit. */
 { kind: "supervisor_not_at_unit"; 
 /**  The supervisor. */
 supervisor: string; 
@@ -561,6 +573,24 @@ start: string;
 team: string; 
 /**  Who starts, e.g. `3 nurse, 2 physician`. */
 present: string } | 
+/**  Rule 7: students of professions the ward's teams do not have. */
+{ kind: "team_strangers"; 
+/**  The unit's name. */
+unit_name: string; 
+/**  The start. */
+start: string; 
+/**  The professions not in the team. */
+professions: string[] } | 
+/**  Rule 7: more teams in one start than the ward takes. */
+{ kind: "too_many_teams"; 
+/**  The unit's name. */
+unit_name: string; 
+/**  The start. */
+start: string; 
+/**  Teams the ward takes per start. */
+max_teams: number; 
+/**  Teams starting. */
+teams: number } | 
 /**  Rule 8: one student in two places in the same weeks. */
 { kind: "student_two_places"; 
 /**  The student's name. */

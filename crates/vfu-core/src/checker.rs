@@ -159,6 +159,15 @@ pub enum Facts {
         /// Whether the unit is a training ward.
         training_ward: bool,
     },
+    /// Rule 3: the need's length differs from the ward's team placements'.
+    TeamLength {
+        /// The unit's name.
+        unit_name: String,
+        /// Weeks the need asks for.
+        weeks: u32,
+        /// Weeks of the ward's team placements.
+        team_weeks: u32,
+    },
     /// Rule 3: teams at the ward start only in these weeks.
     TeamStartNotOffered {
         /// The unit's name.
@@ -168,7 +177,12 @@ pub enum Facts {
         /// The ward's team starts.
         starts: Vec<Week>,
     },
-    /// Rule 4: the supervisor works at another unit, or does not exist.
+    /// Rule 4: no supervisor with this id.
+    SupervisorUnknown {
+        /// The id given.
+        supervisor: String,
+    },
+    /// Rule 4: the supervisor works at another unit.
     SupervisorNotAtUnit {
         /// The supervisor.
         supervisor: String,
@@ -247,6 +261,26 @@ pub enum Facts {
         team: String,
         /// Who starts, e.g. `3 nurse, 2 physician`.
         present: String,
+    },
+    /// Rule 7: students of professions the ward's teams do not have.
+    TeamStrangers {
+        /// The unit's name.
+        unit_name: String,
+        /// The start.
+        start: Week,
+        /// The professions not in the team.
+        professions: Vec<String>,
+    },
+    /// Rule 7: more teams in one start than the ward takes.
+    TooManyTeams {
+        /// The unit's name.
+        unit_name: String,
+        /// The start.
+        start: Week,
+        /// Teams the ward takes per start.
+        max_teams: u32,
+        /// Teams starting.
+        teams: u32,
     },
     /// Rule 8: one student in two places in the same weeks.
     StudentTwoPlaces {
@@ -564,7 +598,7 @@ impl Checker<'_, '_> {
         match (&unit.ipl, need.ipl) {
             (Some(ipl), true) => {
                 if need.weeks != ipl.weeks {
-                    self.report(
+                    self.report_facts(
                         Rule::Interprofessional,
                         need_id,
                         format!(
@@ -574,6 +608,7 @@ impl Checker<'_, '_> {
                             named(unit),
                             plural(ipl.weeks.into(), "week", "weeks")
                         ),
+                        Facts::TeamLength { unit_name: unit.name.clone(), weeks: need.weeks, team_weeks: ipl.weeks },
                     );
                 }
                 if !ipl.starts.contains(&p.start) {
@@ -619,10 +654,11 @@ impl Checker<'_, '_> {
 
         // Rule 4.
         match ix.supervisor(&p.supervisor) {
-            None => self.report(
+            None => self.report_facts(
                 Rule::Supervisor,
                 need_id,
                 format!("supervisor \"{}\" does not exist in the scenario", p.supervisor),
+                Facts::SupervisorUnknown { supervisor: p.supervisor.clone() },
             ),
             Some((at, _)) if at.id != unit.id => self.report_facts(
                 Rule::Supervisor,
@@ -840,7 +876,7 @@ impl Checker<'_, '_> {
             let Some(ipl) = &unit.ipl else { continue };
             let strangers: Vec<&str> = by_profession.keys().filter(|p| !ipl.team.contains_key(**p)).copied().collect();
             if !strangers.is_empty() {
-                self.report(
+                self.report_facts(
                     Rule::WholeTeams,
                     None,
                     format!(
@@ -848,6 +884,11 @@ impl Checker<'_, '_> {
                         named(unit),
                         strangers.join(" or ")
                     ),
+                    Facts::TeamStrangers {
+                        unit_name: unit.name.clone(),
+                        start,
+                        professions: strangers.iter().map(|p| p.to_string()).collect(),
+                    },
                 );
             }
             let counts: Vec<(&str, u32, usize)> = ipl
@@ -871,7 +912,7 @@ impl Checker<'_, '_> {
                     Facts::TeamsNotWhole { unit_name: unit.name.clone(), start, team, present: composition },
                 );
             } else if let Some(k) = k.filter(|k| *k > u64::from(ipl.max_teams)) {
-                self.report(
+                self.report_facts(
                     Rule::WholeTeams,
                     None,
                     format!(
@@ -879,6 +920,12 @@ impl Checker<'_, '_> {
                         named(unit),
                         plural(ipl.max_teams.into(), "team", "teams")
                     ),
+                    Facts::TooManyTeams {
+                        unit_name: unit.name.clone(),
+                        start,
+                        max_teams: ipl.max_teams,
+                        teams: u32::try_from(k).unwrap_or(u32::MAX),
+                    },
                 );
             }
         }

@@ -53,6 +53,10 @@ export function describeViolation(violation: Violation, t: TFunction, language: 
         start: week(facts.start),
         starts: weeks(facts.starts),
       });
+    case 'team_length':
+      return t('violations.team_length', { unit: facts.unit_name, weeks: n(facts.weeks), teamWeeks: n(facts.team_weeks) });
+    case 'supervisor_unknown':
+      return t('violations.supervisor_unknown', { supervisor: facts.supervisor });
     case 'supervisor_not_at_unit':
       return t('violations.supervisor_not_at_unit', { supervisor: facts.supervisor, unit: facts.unit_name });
     case 'supervisor_profession':
@@ -96,6 +100,22 @@ export function describeViolation(violation: Violation, t: TFunction, language: 
         unit: facts.unit_name,
         team: facts.team,
         present: facts.present,
+        start: week(facts.start),
+      });
+    case 'team_strangers':
+      return t('violations.team_strangers', {
+        unit: facts.unit_name,
+        start: week(facts.start),
+        professions: joinList(
+          facts.professions.map((p) => inSentence(professionName(p, t))),
+          t,
+        ),
+      });
+    case 'too_many_teams':
+      return t('violations.too_many_teams', {
+        count: facts.max_teams,
+        unit: facts.unit_name,
+        teams: n(facts.teams),
         start: week(facts.start),
       });
     case 'student_two_places':
