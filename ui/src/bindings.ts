@@ -569,10 +569,10 @@ placed: number } |
 unit_name: string; 
 /**  The start. */
 start: string; 
-/**  A team, e.g. `2 nurse, 2 physician`. */
-team: string; 
-/**  Who starts, e.g. `3 nurse, 2 physician`. */
-present: string } | 
+/**  A team: students per profession. */
+team: ProfessionCount[]; 
+/**  Who starts: students per profession. */
+present: ProfessionCount[] } | 
 /**  Rule 7: students of professions the ward's teams do not have. */
 { kind: "team_strangers"; 
 /**  The unit's name. */
@@ -1142,6 +1142,14 @@ export type PlanVersion_Serialize = {
 	note: string,
 	/**  When, UTC. */
 	created_at: string,
+};
+
+/**  Students of one profession. */
+export type ProfessionCount = {
+	/**  The profession. */
+	profession: string,
+	/**  How many. */
+	count: number,
 };
 
 /**  A programme training one profession at one school. */

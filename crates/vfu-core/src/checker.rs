@@ -82,6 +82,16 @@ pub struct Violation {
     pub facts: Option<Facts>,
 }
 
+/// Students of one profession.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ProfessionCount {
+    /// The profession.
+    pub profession: String,
+    /// How many.
+    pub count: u32,
+}
+
 /// What a violation is about, as data: the app words it in Swedish or English from these.
 /// Units, students and programmes appear by name; weeks as ISO weeks.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
@@ -257,10 +267,10 @@ pub enum Facts {
         unit_name: String,
         /// The start.
         start: Week,
-        /// A team, e.g. `2 nurse, 2 physician`.
-        team: String,
-        /// Who starts, e.g. `3 nurse, 2 physician`.
-        present: String,
+        /// A team: students per profession.
+        team: Vec<ProfessionCount>,
+        /// Who starts: students per profession.
+        present: Vec<ProfessionCount>,
     },
     /// Rule 7: students of professions the ward's teams do not have.
     TeamStrangers {
@@ -909,7 +919,19 @@ impl Checker<'_, '_> {
                     Rule::WholeTeams,
                     None,
                     format!("{} takes whole teams of {team}, but {composition} start in {start}", named(unit)),
-                    Facts::TeamsNotWhole { unit_name: unit.name.clone(), start, team, present: composition },
+                    Facts::TeamsNotWhole {
+                        unit_name: unit.name.clone(),
+                        start,
+                        team: ipl
+                            .team
+                            .iter()
+                            .map(|(p, n)| ProfessionCount { profession: p.clone(), count: *n })
+                            .collect(),
+                        present: counts
+                            .iter()
+                            .map(|(p, _, n)| ProfessionCount { profession: p.to_string(), count: *n as u32 })
+                            .collect(),
+                    },
                 );
             } else if let Some(k) = k.filter(|k| *k > u64::from(ipl.max_teams)) {
                 self.report_facts(

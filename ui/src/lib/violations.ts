@@ -95,13 +95,19 @@ export function describeViolation(violation: Violation, t: TFunction, language: 
         placed: n(facts.placed),
         week: week(facts.week),
       });
-    case 'teams_not_whole':
+    case 'teams_not_whole': {
+      const counts = (list: { profession: string; count: number }[]) =>
+        joinList(
+          list.map((c) => `${n(c.count)} ${inSentence(professionName(c.profession, t))}`),
+          t,
+        );
       return t('violations.teams_not_whole', {
         unit: facts.unit_name,
-        team: facts.team,
-        present: facts.present,
+        team: counts(facts.team),
+        present: counts(facts.present),
         start: week(facts.start),
       });
+    }
     case 'team_strangers':
       return t('violations.team_strangers', {
         unit: facts.unit_name,
