@@ -112,7 +112,7 @@ fn insert_with_ejection(
 
 /// Needs in the way of placing `n` at unit `u` from `start`: needs of its profession at the unit
 /// in overlapping weeks, and the student's own overlapping placements (not locked, not on teams).
-fn blockers(inst: &Instance, ledger: &Ledger, n: usize, u: usize, start: usize) -> Vec<usize> {
+pub(crate) fn blockers(inst: &Instance, ledger: &Ledger, n: usize, u: usize, start: usize) -> Vec<usize> {
     let need = &inst.needs[n];
     let candidates = ledger.placed_at(u).iter().chain(&inst.student_needs[need.student]).copied();
     candidates

@@ -15,6 +15,7 @@ pub mod construct;
 pub mod improve;
 pub mod instance;
 pub mod ledger;
+pub mod lns;
 pub mod lp;
 pub mod reasons;
 pub mod relax;
@@ -255,6 +256,9 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
     };
     report(Phase::Search, Some(best.total_cost()), bound);
     improve::improve(&inst, &mut best, &at(9), &penalty);
+    if lns::search(&inst, &mut best, &at(9), &penalty) > 0 {
+        improve::improve(&inst, &mut best, &at(9), &penalty);
+    }
     report(Phase::Mip, Some(best.total_cost()), bound);
 
     // Small terms: the exact MIP, warm-started from the plan, proves or improves it.
