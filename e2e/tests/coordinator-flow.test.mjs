@@ -382,8 +382,12 @@ describe('coordinator flow', () => {
 
     // The imported term opens on its overview.
     await app.byTestId('tab-overview', timeout(60_000));
+    // The heading shows the term's id until its name has loaded.
     const heading = await app.waitForElement(By.css('#workspace-heading'));
-    assert.ok((await heading.getText()).includes(TERM.name), `the workspace is ${TERM.name}`);
+    await app.waitFor(
+      async () => ((await heading.getText()).includes(TERM.name) ? true : undefined),
+      `the workspace heading to name ${TERM.name}`,
+    );
     const overviewTab = await app.byTestId('tab-overview');
     assert.equal(await overviewTab.getAttribute('aria-selected'), 'true', 'the overview tab is the one shown');
   });
