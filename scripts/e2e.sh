@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end tests of the real app window: builds the UI and the app binary with the UI embedded,
 # then drives the window under Xvfb with tauri-driver + Debian's WebKitWebDriver and
-# selenium-webdriver (e2e/). Installs what is missing first: Debian packages (scripts/setup.sh,
-# plus webkit2gtk-driver), tauri-driver (cargo install) and e2e/'s npm packages.
+# selenium-webdriver (e2e/). Installs what is missing first: Debian packages (scripts/setup.sh:
+# WebKitWebDriver, Xvfb), tauri-driver (cargo install) and e2e/'s npm packages.
 #
 #   scripts/e2e.sh                              every test in e2e/tests/
 #   scripts/e2e.sh e2e/tests/term-list.test.mjs one file
@@ -18,18 +18,6 @@ step() { echo "== e2e: $* ($((SECONDS - started)) s)"; }
 step "dependencies"
 scripts/setup.sh </dev/null
 
-# Debian packages the end-to-end tests need beyond scripts/setup.sh's.
-missing=()
-for p in webkit2gtk-driver xvfb xauth; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "Installing Debian packages: ${missing[*]}"
-  SUDO=""
-  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  $SUDO apt-get update -qq </dev/null
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null >/dev/null
-fi
 [ -x /usr/bin/WebKitWebDriver ] || { echo "/usr/bin/WebKitWebDriver is missing (Debian package webkit2gtk-driver)"; exit 1; }
 
 # tauri-driver, built in a target directory of its own: never in the workspace's (CARGO_TARGET_DIR
