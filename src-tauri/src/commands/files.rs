@@ -12,7 +12,7 @@ use std::sync::Arc;
 use tauri::{AppHandle, Manager, State};
 use vfu_core::checker::check_plan;
 use vfu_core::format::{read_plan, read_scenario, write_plan, write_scenario};
-use vfu_store::{ChangeAction, PlanChange, StoredPlan, DRAFT};
+use vfu_store::{ChangeAction, PlanChange, DRAFT};
 
 /// Imports a scenario file's text as a new term.
 #[tauri::command]
@@ -62,7 +62,7 @@ pub async fn import_plan_text(
         state.store()?.plan(&term_id, DRAFT).await?.ok_or_else(|| AppError::Storage {
             message: "the imported plan was saved but cannot be read back".into(),
         })?;
-    Ok(details(&scenario, StoredPlan { ..stored }))
+    Ok(details(&scenario, stored))
 }
 
 /// Writes the term's scenario file to the download folder.
