@@ -27,6 +27,15 @@ export function inSentence(name: string): string {
     : name.charAt(0).toLowerCase() + name.slice(1);
 }
 
+/** The name of a known word, or nothing (for showing beside a word the user typed). */
+function knownName(group: Group, value: string, t: TFunction): string | undefined {
+  const name = word(group, value, t);
+  return name === readableWord(value) ? undefined : name;
+}
+
+export const knownArea = (value: string, t: TFunction) => knownName('areas', value, t);
+export const knownClearance = (value: string, t: TFunction) => knownName('clearances', value, t);
+
 export const professionName = (value: string, t: TFunction) => word('professions', value, t);
 export const areaName = (value: string, t: TFunction) => word('areas', value, t);
 export const clearanceName = (value: string, t: TFunction) => word('clearances', value, t);

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { knownClearance } from '../../lib/vocabulary';
 import { useTranslation } from 'react-i18next';
 import {
   CheckboxField,
@@ -55,6 +56,7 @@ export function StudentForm({ draft, update, env }: FormProps<StudentDraft>) {
         values={draft.clearances}
         onChange={(clearances) => update((d) => ({ ...d, clearances }))}
         suggestions={env.clearanceOptions}
+        describe={(c) => knownClearance(c, t)}
         hint={t('data.hints.clearances')}
         emptyText={t('data.empty.clearances')}
       />

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { knownArea, knownClearance } from '../../lib/vocabulary';
 import { useTranslation } from 'react-i18next';
 import type { Level } from '../../bindings';
 import {
@@ -58,6 +59,7 @@ export function UnitForm({ draft, update, env }: FormProps<UnitDraft>) {
         values={draft.areas}
         onChange={(areas) => update((d) => ({ ...d, areas }))}
         suggestions={env.areaOptions}
+        describe={(a) => knownArea(a, t)}
         hint={t('data.hints.areas')}
         emptyText={t('data.empty.areas')}
       />
@@ -74,6 +76,7 @@ export function UnitForm({ draft, update, env }: FormProps<UnitDraft>) {
         values={draft.requirements}
         onChange={(requirements) => update((d) => ({ ...d, requirements }))}
         suggestions={env.clearanceOptions}
+        describe={(c) => knownClearance(c, t)}
         hint={t('data.hints.requirements')}
         emptyText={t('data.empty.requirements')}
       />
