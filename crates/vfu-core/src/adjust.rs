@@ -95,15 +95,27 @@ pub fn apply_change(scenario: &Scenario, plan: &Plan, change: &ManualChange, not
 
 /// Judges a change: which rules it would newly break, and what it does to the cost.
 pub fn check_change(scenario: &Scenario, plan: &Plan, change: &ManualChange) -> Result<ChangeCheck, ChangeError> {
-    let next = apply_change(scenario, plan, change, "")?;
+    judge_change(scenario, plan, change, "").map(|(_, check)| check)
+}
+
+/// The plan after a change (an unplaced need keeping `note`) with the judgement of the change:
+/// for applying a change only when it breaks nothing, without making it twice.
+pub fn judge_change(
+    scenario: &Scenario,
+    plan: &Plan,
+    change: &ManualChange,
+    note: &str,
+) -> Result<(Plan, ChangeCheck), ChangeError> {
+    let next = apply_change(scenario, plan, change, note)?;
     let before = check_plan(scenario, plan);
     let after = check_plan(scenario, &next);
     let known: HashSet<&Violation> = before.violations.iter().collect();
-    Ok(ChangeCheck {
+    let check = ChangeCheck {
         violations: after.violations.iter().filter(|v| !known.contains(v)).cloned().collect(),
         cost_before: before.cost.total(),
         cost_after: after.cost.total(),
-    })
+    };
+    Ok((next, check))
 }
 
 /// The scenario with the need's placement in `plan` locked (replacing an earlier lock of it).

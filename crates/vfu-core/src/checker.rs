@@ -2,7 +2,7 @@
 //! `scenario-format.md` and recomputes its cost. It shares nothing with any engine but the
 //! scenario types, so that it can judge one.
 
-use crate::cost::{objective_matches, plan_cost, Cost};
+use crate::cost::{objective_matches, plan_cost, remit_weeks, Cost};
 use crate::index::ScenarioIndex;
 use crate::model::{Scenario, Unit};
 use crate::plan::{Placement, Plan, Unplaced, UnplacedReason};
@@ -989,11 +989,7 @@ impl Checker<'_, '_> {
 
     fn remit_maximum(&mut self, plan: &Plan) {
         let ix = self.ix;
-        let mut weeks: HashMap<(&str, &str), u64> = HashMap::new();
-        for p in &plan.placements {
-            let (Some((student, need)), Some(unit)) = (ix.need(&p.need), ix.unit(&p.unit)) else { continue };
-            *weeks.entry((unit.provider.as_str(), student.programme.as_str())).or_default() += u64::from(need.weeks);
-        }
+        let weeks = remit_weeks(ix, plan);
         for provider in &ix.scenario.providers {
             for entry in &provider.remit {
                 let Some(max) = entry.max_student_weeks else { continue };

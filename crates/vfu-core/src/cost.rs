@@ -51,20 +51,31 @@ pub fn travel_cost(weights: &Weights, student: &Student, unit: &Unit) -> f64 {
     }
 }
 
+/// Student-weeks a plan places at each provider for each programme, keyed (provider, programme):
+/// what remit minimums and maximums count. Entries naming unknown needs or units count nothing.
+pub fn remit_weeks<'a>(index: &ScenarioIndex<'a>, plan: &Plan) -> HashMap<(&'a str, &'a str), u64> {
+    let mut weeks: HashMap<(&'a str, &'a str), u64> = HashMap::new();
+    for p in &plan.placements {
+        if let (Some((student, need)), Some(unit)) = (index.need(&p.need), index.unit(&p.unit)) {
+            *weeks.entry((unit.provider.as_str(), student.programme.as_str())).or_default() += u64::from(need.weeks);
+        }
+    }
+    weeks
+}
+
 /// The cost of a plan. Entries naming unknown needs or units add nothing (the checker reports them).
 pub fn plan_cost(index: &ScenarioIndex, plan: &Plan) -> Cost {
     let scenario = index.scenario;
     let w = &scenario.weights;
     let mut cost = Cost::default();
-    let mut placed_weeks: HashMap<(&str, &str), u64> = HashMap::new();
     for placement in &plan.placements {
         let (Some((student, need)), Some(unit)) = (index.need(&placement.need), index.unit(&placement.unit)) else {
             continue;
         };
         cost.preferences += preference_cost(w, need, &unit.id);
         cost.travel += travel_cost(w, student, unit);
-        *placed_weeks.entry((unit.provider.as_str(), student.programme.as_str())).or_default() += u64::from(need.weeks);
     }
+    let placed_weeks = remit_weeks(index, plan);
     for unplaced in &plan.unplaced {
         if let Some((_, need)) = index.need(&unplaced.need) {
             cost.unplaced += w.unplaced * f64::from(need.priority);

@@ -153,6 +153,12 @@ pub fn apply_edit(scenario: &Scenario, edit: &ScenarioEdit) -> Result<AppliedEdi
         (ScenarioEdit { kind: edit.kind, id: None, value: Some(before), position: None }, Some(key.to_string()))
     };
     match scenario_from_value(&doc) {
+        // A term is known by its id (plans and logs refer to it): it is kept for the term's life.
+        Ok(edited) if edited.term.id != scenario.term.id => Err(vec![EditProblem {
+            path: "term.id".into(),
+            field: Some("id".into()),
+            message: "a term's id cannot change once created (plans refer to it); import the file as a new term".into(),
+        }]),
         Ok(scenario) => Ok(AppliedEdit { scenario, inverse }),
         Err(error) => Err(error
             .problems()
@@ -290,6 +296,15 @@ mod tests {
         term["closed_weeks"] = json!(["2029-W01"]);
         let problems = apply_edit(&before, &edit(EntityKind::Term, None, Some(term))).unwrap_err();
         assert_eq!(problems[0].field.as_deref(), Some("closed_weeks[0]"), "{problems:?}");
+    }
+
+    #[test]
+    fn a_terms_id_is_kept() {
+        let before = spec_example();
+        let mut term = scenario_value(&before)["term"].clone();
+        term["id"] = json!("VT2028");
+        let problems = apply_edit(&before, &edit(EntityKind::Term, None, Some(term))).unwrap_err();
+        assert_eq!((problems[0].path.as_str(), problems[0].field.as_deref()), ("term.id", Some("id")));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! it, the weeks it covers and what it costs; each remit's use; and the difference between two
 //! plans (who moved, who was added or removed).
 
-use crate::cost::{preference_cost, travel_cost};
+use crate::cost::{preference_cost, remit_weeks, travel_cost};
 use crate::geo::haversine_km;
 use crate::index::ScenarioIndex;
 use crate::model::{Level, Scenario};
@@ -206,12 +206,7 @@ fn placement_view(
 }
 
 fn remit_use(index: &ScenarioIndex, plan: &Plan) -> Vec<RemitUse> {
-    let mut placed: HashMap<(&str, &str), u32> = HashMap::new();
-    for p in &plan.placements {
-        if let (Some((student, need)), Some(unit)) = (index.need(&p.need), index.unit(&p.unit)) {
-            *placed.entry((unit.provider.as_str(), student.programme.as_str())).or_default() += need.weeks;
-        }
-    }
+    let placed = remit_weeks(index, plan);
     let scenario = index.scenario;
     scenario
         .providers
@@ -224,7 +219,9 @@ fn remit_use(index: &ScenarioIndex, plan: &Plan) -> Vec<RemitUse> {
             programme_name: index.programme(&entry.programme).map_or_else(String::new, |p| p.name.clone()),
             min_student_weeks: entry.min_student_weeks,
             max_student_weeks: entry.max_student_weeks,
-            placed_student_weeks: placed.get(&(provider.id.as_str(), entry.programme.as_str())).copied().unwrap_or(0),
+            placed_student_weeks: placed
+                .get(&(provider.id.as_str(), entry.programme.as_str()))
+                .map_or(0, |w| u32::try_from(*w).unwrap_or(u32::MAX)),
         })
         .collect()
 }

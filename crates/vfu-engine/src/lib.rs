@@ -84,6 +84,20 @@ pub enum Phase {
     Done,
 }
 
+impl Phase {
+    /// The phase's code, as it is serialised.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Phase::Preparing => "preparing",
+            Phase::Teams => "teams",
+            Phase::Relaxation => "relaxation",
+            Phase::Search => "search",
+            Phase::Mip => "mip",
+            Phase::Done => "done",
+        }
+    }
+}
+
 /// A progress report.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Progress {

@@ -102,10 +102,9 @@ pub async fn run_matching(
 }
 
 fn progress_event(term_id: &str, p: &Progress) -> MatchingProgress {
-    let phase = serde_json::to_value(p.phase).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
     MatchingProgress {
         term_id: term_id.to_string(),
-        phase,
+        phase: p.phase.as_str().to_string(),
         best_cost: p.best_cost,
         bound: p.bound,
         elapsed_seconds: p.elapsed_seconds,

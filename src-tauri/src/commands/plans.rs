@@ -6,7 +6,7 @@ use crate::error::AppError;
 use crate::state::AppState;
 use std::sync::Arc;
 use tauri::State;
-use vfu_core::adjust::{apply_change, check_change, lock_placement, unlock_placement, ChangeCheck, ManualChange};
+use vfu_core::adjust::{check_change, judge_change, lock_placement, unlock_placement, ChangeCheck, ManualChange};
 use vfu_core::checker::check_plan;
 use vfu_core::format::validate_scenario;
 use vfu_core::review::{compare_plans, review_plan, PlanComparison};
@@ -83,13 +83,11 @@ pub async fn apply_plan_change(
     let reason = required_reason(reason)?;
     let scenario = state.scenario(&term_id).await?;
     let draft = draft(&state, &term_id).await?;
-    let check =
-        check_change(&scenario, &draft.plan, &change).map_err(|e| AppError::invalid("change.need", e.to_string()))?;
+    let (mut next, check) = judge_change(&scenario, &draft.plan, &change, &reason)
+        .map_err(|e| AppError::invalid("change.need", e.to_string()))?;
     if !check.violations.is_empty() {
         return Err(AppError::RulesBroken { violations: check.violations });
     }
-    let mut next = apply_change(&scenario, &draft.plan, &change, &reason)
-        .map_err(|e| AppError::invalid("change.need", e.to_string()))?;
     next.bound = draft.plan.bound;
     let action = match change {
         ManualChange::Place { .. } => ChangeAction::Place,

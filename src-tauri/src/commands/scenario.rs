@@ -25,22 +25,10 @@ pub async fn check_edit(
     edit: ScenarioEdit,
 ) -> Result<Vec<EditProblem>, AppError> {
     let scenario = state.scenario(&term_id).await?;
-    Ok(match checked(&scenario, &edit) {
+    Ok(match apply_edit(&scenario, &edit) {
         Ok(_) => Vec::new(),
         Err(problems) => problems,
     })
-}
-
-fn checked(scenario: &Scenario, edit: &ScenarioEdit) -> Result<vfu_core::edit::AppliedEdit, Vec<EditProblem>> {
-    let applied = apply_edit(scenario, edit)?;
-    if applied.scenario.term.id != scenario.term.id {
-        return Err(vec![EditProblem {
-            path: "term.id".into(),
-            field: Some("id".into()),
-            message: "a term's id cannot change once created (plans refer to it); import the file as a new term".into(),
-        }]);
-    }
-    Ok(applied)
 }
 
 /// Saves an edit: checked by the format's rules, then stored with its undo in one transaction.
@@ -49,7 +37,7 @@ fn checked(scenario: &Scenario, edit: &ScenarioEdit) -> Result<vfu_core::edit::A
 #[specta::specta]
 pub async fn save_edit(state: State<'_, AppState>, term_id: String, edit: ScenarioEdit) -> Result<EditEntry, AppError> {
     let scenario = state.scenario(&term_id).await?;
-    let applied = checked(&scenario, &edit)?;
+    let applied = apply_edit(&scenario, &edit)?;
     let store = state.store()?;
     store.save_edit(&applied.scenario, &edit, &applied.inverse).await?;
     state.remember(Arc::new(applied.scenario));
@@ -66,7 +54,7 @@ pub async fn undo_edit(state: State<'_, AppState>, term_id: String) -> Result<Op
     };
     let scenario = state.scenario(&term_id).await?;
     // An undo is refused like any edit when later changes (a lock, an import) make it break rules.
-    let applied = checked(&scenario, &inverse)?;
+    let applied = apply_edit(&scenario, &inverse)?;
     store.save_undo(&applied.scenario, seq).await?;
     state.remember(Arc::new(applied.scenario));
     Ok(store.edits(&term_id).await?.into_iter().find(|e| e.seq == seq).map(EditEntry::from))

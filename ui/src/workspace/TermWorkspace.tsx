@@ -21,7 +21,8 @@ export function TermWorkspace({ termId, tab }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { showTab, showTerms } = useNavigation();
-  const { state, reload } = useCommand(() => commands.listTerms(), [termId, tab]);
+  // Once per term, not per tab: the list counts every term's rows.
+  const { state, reload } = useCommand(() => commands.listTerms(), [termId]);
   const term = state.status === 'ready' ? state.data.find((x) => x.id === termId) : undefined;
 
   return (
