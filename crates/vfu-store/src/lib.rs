@@ -154,13 +154,25 @@ impl Store {
         edits::list(&mut conn, term_id).await
     }
 
-    /// Stores `plan` as the term's draft and records `change` in the audit trail, in one transaction.
-    pub async fn save_draft(&self, plan: &Plan, solver_status: &str, change: &PlanChange) -> Result<(), StoreError> {
+    /// Stores `plan` as the term's draft and records `change` in the audit trail, in one
+    /// transaction; returns the draft as stored (with its time), so nobody reads it back.
+    pub async fn save_draft(
+        &self,
+        plan: &Plan,
+        solver_status: &str,
+        change: &PlanChange,
+    ) -> Result<StoredPlan, StoreError> {
         let mut tx = self.pool.begin().await?;
-        plans::save(&mut tx, &plan.term, DRAFT, plan, solver_status, "").await?;
+        let created_at = plans::save(&mut tx, &plan.term, DRAFT, plan, solver_status, "").await?;
         plans::record(&mut tx, &plan.term, change).await?;
         tx.commit().await?;
-        Ok(())
+        Ok(StoredPlan {
+            version: DRAFT,
+            plan: plan.clone(),
+            solver_status: solver_status.to_string(),
+            note: String::new(),
+            created_at,
+        })
     }
 
     /// Stores a lock change: the scenario with its new locks and the audit entry, in one transaction.

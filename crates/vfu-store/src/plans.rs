@@ -116,7 +116,7 @@ pub struct PlanChange {
     pub created_at: String,
 }
 
-/// Replaces the plan stored as `version`.
+/// Replaces the plan stored as `version`; returns when it was stored.
 pub(crate) async fn save(
     conn: &mut SqliteConnection,
     term_id: &str,
@@ -124,16 +124,16 @@ pub(crate) async fn save(
     plan: &Plan,
     solver_status: &str,
     note: &str,
-) -> Result<(), StoreError> {
+) -> Result<String, StoreError> {
     sqlx::query("DELETE FROM plan_versions WHERE term_id = $1 AND version = $2")
         .bind(term_id)
         .bind(version)
         .execute(&mut *conn)
         .await?;
     let extra = serde_json::to_string(&plan.extra).expect("a JSON map serialises");
-    sqlx::query(
+    let (created_at,): (String,) = sqlx::query_as(
         "INSERT INTO plan_versions (term_id, version, objective, bound, solver_status, extra, note) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING created_at",
     )
     .bind(term_id)
     .bind(version)
@@ -142,7 +142,7 @@ pub(crate) async fn save(
     .bind(solver_status)
     .bind(extra)
     .bind(note)
-    .execute(&mut *conn)
+    .fetch_one(&mut *conn)
     .await?;
     let placements = plan
         .placements
@@ -170,7 +170,7 @@ pub(crate) async fn save(
         unplaced,
     )
     .await?;
-    Ok(())
+    Ok(created_at)
 }
 
 type VersionRow = (f64, Option<f64>, String, String, String, String);

@@ -57,11 +57,7 @@ pub async fn import_plan_text(
         reason: format!("{} placements, {} unplaced", plan.placements.len(), plan.unplaced.len()),
         created_at: String::new(),
     };
-    state.store()?.save_draft(&plan, "imported", &change).await?;
-    let stored =
-        state.store()?.plan(&term_id, DRAFT).await?.ok_or_else(|| AppError::Storage {
-            message: "the imported plan was saved but cannot be read back".into(),
-        })?;
+    let stored = state.store()?.save_draft(&plan, "imported", &change).await?;
     Ok(details(&scenario, stored))
 }
 

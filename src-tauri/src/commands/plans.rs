@@ -94,8 +94,8 @@ pub async fn apply_plan_change(
         ManualChange::Unplace { .. } => ChangeAction::Unplace,
     };
     let record = audit(action, change.need(), &draft.plan, &next, reason);
-    state.store()?.save_draft(&next, "manual", &record).await?;
-    Ok(details(&scenario, StoredPlan { plan: next, solver_status: "manual".into(), ..draft }))
+    let stored = state.store()?.save_draft(&next, "manual", &record).await?;
+    Ok(details(&scenario, stored))
 }
 
 /// Locks the draft's placement of a need (the next matching keeps it exactly), or unlocks it.
