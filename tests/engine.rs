@@ -243,16 +243,21 @@ fn a_cancelled_run_still_returns_a_valid_plan() {
 }
 
 #[test]
-fn the_area_split_relaxation_is_a_weaker_but_proven_bound() {
+fn split_relaxations_are_proven_bounds_below_the_whole_lp() {
     use vfu_engine::instance::Instance;
-    use vfu_engine::relax::{relax, relax_by_area};
+    use vfu_engine::relax::{relax, relax_by_area, relax_by_block};
     use vfu_engine::stop::Stop;
     let scenario = generate_scenario(&GeneratorOptions { students: 150, seed: 4 });
     let inst = Instance::new(&scenario).unwrap();
     let stop = Stop { deadline: std::time::Instant::now() + Duration::from_secs(120), cancel: None };
     let whole = relax(&inst, &stop, &[], None).unwrap();
     let split = relax_by_area(&inst, &stop, &[]).unwrap();
-    assert!(whole.converged && split.converged);
+    let blocks = relax_by_block(&inst, &stop, &[]).unwrap();
+    assert!(whole.converged && split.converged && blocks.converged);
+    // Split by profession, only the link between a team's professions is dropped: the bound
+    // stays within a few per cent of the whole LP's and never above it.
+    assert!(blocks.bound <= whole.bound + 1e-6 * whole.bound.abs(), "blocks {} > whole {}", blocks.bound, whole.bound);
+    assert!(blocks.bound >= 0.97 * whole.bound, "blocks {} far below whole {}", blocks.bound, whole.bound);
     // Dropping the links relaxes the model: its bound cannot exceed the whole LP's.
     assert!(split.bound <= whole.bound + 1e-6 * whole.bound.abs(), "split {} > whole {}", split.bound, whole.bound);
     assert!(split.bound > 0.0);

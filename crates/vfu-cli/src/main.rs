@@ -78,9 +78,10 @@ enum Command {
         /// Seed of the generator.
         #[arg(long, default_value_t = 1)]
         seed: u64,
-        /// Seconds per instance.
-        #[arg(long, default_value_t = 60.0)]
-        time_limit: f64,
+        /// Seconds per instance; when left out, the target for its size: 10 s up to 1,000
+        /// students, 30 s up to 5,000, 60 s above (a re-plan always gets 10 s).
+        #[arg(long)]
+        time_limit: Option<f64>,
         /// Where the generated scenarios and plans are kept.
         #[arg(long, default_value = "target/bench")]
         dir: PathBuf,

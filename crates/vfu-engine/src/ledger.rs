@@ -133,7 +133,7 @@ impl<'i, 'a> Ledger<'i, 'a> {
 
     /// Whether the need fits at the unit from `start` as far as the unit, the student and the
     /// remit are concerned (not yet which supervisor).
-    fn fits_unit(&self, n: usize, u: usize, start: usize) -> bool {
+    pub(crate) fn fits_unit(&self, n: usize, u: usize, start: usize) -> bool {
         let inst = self.inst;
         let need = &inst.needs[n];
         let end = start + need.weeks;
@@ -158,7 +158,8 @@ impl<'i, 'a> Ledger<'i, 'a> {
         true
     }
 
-    fn supervisor_free(&self, h: usize, n: usize, start: usize) -> bool {
+    /// Whether supervisor `h` may take the need from `start` and has room in every week.
+    pub(crate) fn supervisor_free(&self, h: usize, n: usize, start: usize) -> bool {
         let inst = self.inst;
         let need = &inst.needs[n];
         if !inst.supervisor_fits(h, n, start) {
@@ -252,6 +253,25 @@ impl<'i, 'a> Ledger<'i, 'a> {
                 self.remit_weeks[r] -= len;
             }
         }
+    }
+
+    /// Places of a profession still free at a unit in a week.
+    pub(crate) fn unit_room(&self, u: usize, profession: usize, w: usize) -> u32 {
+        let places = self.inst.units[u].places.get(&profession).map_or(0, |row| row[w]);
+        let load = self.unit_load[u].get(&profession).map_or(0, |row| row[w]);
+        places.saturating_sub(load)
+    }
+
+    /// Students a supervisor can still take in a week.
+    pub(crate) fn supervisor_room(&self, h: usize, w: usize) -> u32 {
+        self.inst.supervisors[h].max_students.saturating_sub(self.supervisor_load[h][w])
+    }
+
+    /// Students of a programme a supervisor can still take in a week.
+    pub(crate) fn supervisor_programme_room(&self, h: usize, programme: usize, w: usize) -> u32 {
+        let (_, per) = self.inst.programme_rules[programme];
+        let load = self.supervisor_programme_load.get(&(h, programme)).map_or(0, |row| row[w]);
+        per.saturating_sub(load)
     }
 
     /// What placing `n` at `u` changes in the remit shortfall cost (negative: it helps).

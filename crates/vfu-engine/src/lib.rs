@@ -18,6 +18,7 @@ pub mod ledger;
 pub mod lns;
 pub mod lp;
 pub mod reasons;
+pub mod refine;
 pub mod relax;
 pub mod stop;
 pub mod teams;
@@ -179,7 +180,7 @@ pub enum EngineError {
     Instance(#[from] instance::InstanceError),
 }
 
-/// Above this many options the relaxation is solved area by area (see `relax::relax_by_area`):
+/// Above this many options the relaxation is solved block by block (see `relax::relax_by_block`):
 /// the whole LP's pricing does not finish in time at that size.
 const DECOMPOSE_ABOVE_OPTIONS: usize = 1_000_000;
 
@@ -227,6 +228,9 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
         let mut best = replan_start(&inst, &locks, prev);
         report(Phase::Search, Some(best.total_cost()), None);
         improve::improve(&inst, &mut best, &stop, &penalty);
+        if refine::search(&inst, &mut best, &stop, &penalty, None) > 0 {
+            improve::improve(&inst, &mut best, &stop, &penalty);
+        }
         stats.search_seconds = t.elapsed().as_secs_f64();
         stats.moved = moved(&best, prev);
         let mut bound = None;
@@ -269,15 +273,24 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
         _ => plain,
     };
     report(Phase::Search, Some(best.total_cost()), bound);
-    improve::improve(&inst, &mut best, &at(9), &penalty);
-    if lns::search(&inst, &mut best, &at(9), &penalty) > 0 {
-        improve::improve(&inst, &mut best, &at(9), &penalty);
+    // Small terms end with the exact MIP, which needs a tenth of the time; larger ones spend
+    // all of it on the search.
+    let exact = exact_columns(&inst) <= EXACT_MIP_MAX_COLUMNS;
+    let search_stop = if exact { at(9) } else { stop.clone() };
+    improve::improve(&inst, &mut best, &search_stop, &penalty);
+    if lns::search(&inst, &mut best, &search_stop, &penalty) > 0 {
+        improve::improve(&inst, &mut best, &search_stop, &penalty);
     }
-    report(Phase::Mip, Some(best.total_cost()), bound);
+    report(Phase::Search, Some(best.total_cost()), bound);
+    let guidance = relaxation.as_ref().filter(|r| r.guiding).map(|r| &r.values);
+    if refine::search(&inst, &mut best, &search_stop, &penalty, guidance) > 0 {
+        improve::improve(&inst, &mut best, &search_stop, &penalty);
+    }
 
     // Small terms: the exact MIP, warm-started from the plan, proves or improves it.
-    if bound.is_none_or(|b| !objective_matches(b, best.total_cost())) {
-        if let Some((ledger, mip_bound)) = exact_mip(&inst, &best, &locks, &stop, None) {
+    if exact && bound.is_none_or(|b| !objective_matches(b, best.total_cost())) {
+        report(Phase::Mip, Some(best.total_cost()), bound);
+        if let Some((ledger, mip_bound)) = exact_mip(&inst, &best, &locks, &stop) {
             stats.mip_used = true;
             bound = match (bound, mip_bound) {
                 (Some(a), Some(b)) => Some(a.max(b)),
@@ -285,17 +298,6 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
             };
             if ledger.total_cost() < best.total_cost() - 1e-9 {
                 best = ledger;
-            }
-        } else if let Some(r) = &relaxation {
-            // Too large for every option: the same MIP over the options the LP generated.
-            // Its bound speaks only of those options, so only its plan is used.
-            // It rarely improves on the plan late in its search, so it gets a quarter of the time.
-            let mip_stop = stop.until(Instant::now() + options.time_limit / 4);
-            if let Some((ledger, _)) = exact_mip(&inst, &best, &locks, &mip_stop, Some(&r.in_model)) {
-                stats.mip_used = true;
-                if ledger.total_cost() < best.total_cost() - 1e-9 {
-                    best = ledger;
-                }
             }
         }
     }
@@ -316,7 +318,7 @@ fn relaxation(inst: &Instance, stop: &Stop, seed: &Ledger, options: usize) -> Op
         })
         .collect();
     if options > DECOMPOSE_ABOVE_OPTIONS {
-        relax::relax_by_area(inst, stop, &seeds)
+        relax::relax_by_block(inst, stop, &seeds)
     } else {
         relax::relax(inst, stop, &seeds, None)
     }
@@ -468,30 +470,13 @@ fn team_is_whole(inst: &Instance, ledger: &Ledger, (u, start): (usize, usize)) -
     counts.iter().all(|&(n, size)| n % size == 0 && n / size == k) && k <= ipl.max_teams
 }
 
-/// The MIP with named supervisors, warm-started from `start`; `None` when too large or no
-/// better plan and no bound came of it.
-fn exact_mip<'i, 'a>(
-    inst: &'i Instance<'a>,
-    start: &Ledger<'i, 'a>,
-    locks: &[Lock],
-    stop: &Stop,
-    allowed: Option<&[Vec<bool>]>,
-) -> Option<(Ledger<'i, 'a>, Option<f64>)> {
-    // Options the MIP may use: all, or the allowed ones plus those of the starting plan.
-    let usable = |n: usize, o: usize| {
-        allowed.is_none_or(|a| a[n][o])
-            || start.assigned[n].is_some_and(|x| {
-                let opt = inst.options[n][o];
-                opt.unit as usize == x.unit && opt.start as usize == x.start
-            })
-    };
-    let columns: usize = (0..inst.needs.len())
+/// Columns of the exact MIP: every option with every supervisor who fits it.
+fn exact_columns(inst: &Instance) -> usize {
+    (0..inst.needs.len())
         .map(|n| {
             inst.options[n]
                 .iter()
-                .enumerate()
-                .filter(|(o, _)| usable(n, *o))
-                .map(|(_, o)| {
+                .map(|o| {
                     inst.units[o.unit as usize]
                         .supervisors
                         .iter()
@@ -500,10 +485,17 @@ fn exact_mip<'i, 'a>(
                 })
                 .sum::<usize>()
         })
-        .sum();
-    if columns > EXACT_MIP_MAX_COLUMNS {
-        return None;
-    }
+        .sum()
+}
+
+/// The MIP with named supervisors, warm-started from `start`; `None` when too large or no
+/// better plan and no bound came of it.
+fn exact_mip<'i, 'a>(
+    inst: &'i Instance<'a>,
+    start: &Ledger<'i, 'a>,
+    locks: &[Lock],
+    stop: &Stop,
+) -> Option<(Ledger<'i, 'a>, Option<f64>)> {
     let locked: HashMap<usize, Assigned> = locks.iter().copied().collect();
     let mut lp = LpModel::new(inst, Supervision::Named, true);
     for n in 0..inst.needs.len() {
@@ -514,9 +506,6 @@ fn exact_mip<'i, 'a>(
             continue;
         }
         for (o, opt) in inst.options[n].iter().enumerate() {
-            if !usable(n, o) {
-                continue;
-            }
             for &h in &inst.units[opt.unit as usize].supervisors {
                 if inst.supervisor_fits(h, n, opt.start as usize) {
                     lp.add_pattern(Pattern { need: n, option: o, supervisor: Some(h) });
@@ -555,12 +544,8 @@ fn exact_mip<'i, 'a>(
     let solution =
         lp.solve(&SolveOptions { time_limit: Some(remaining), mip_rel_gap: Some(1e-9), start: Some(warm) })?;
     relax::trace(&format!(
-        "exact MIP ({} columns{}): {} objective {} bound {:?}",
-        lp.columns,
-        if allowed.is_some() { ", LP's options only" } else { "" },
-        solution.status,
-        solution.objective,
-        solution.mip_bound
+        "exact MIP ({} columns): {} objective {} bound {:?}",
+        lp.columns, solution.status, solution.objective, solution.mip_bound
     ));
     let mut ledger = Ledger::new(inst);
     for &(n, a) in locks {

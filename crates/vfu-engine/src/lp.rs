@@ -79,7 +79,7 @@ pub struct LpModel<'i, 'a> {
     created: std::time::Instant,
     columns_at_last_solve: usize,
     rows_at_last_solve: usize,
-    block: Option<Vec<bool>>,
+    block: Option<Block>,
 }
 
 /// A column that is not a pattern.
@@ -105,15 +105,49 @@ pub enum FixedColumn {
     },
 }
 
+/// A part of the term solved as a model of its own: its needs (the rest neither cost nor
+/// constrain), and the remit entries whose minimums it holds: only those whose every need is
+/// inside, since a minimum that other needs may also meet would not be a relaxation.
+#[derive(Debug, Clone)]
+pub struct Block {
+    /// Whether each need is inside.
+    pub needs: Vec<bool>,
+    /// Whether each remit entry's minimum is held.
+    pub minimums: Vec<bool>,
+}
+
+impl Block {
+    /// The needs for which `inside` holds, with the minimums of the remit entries whose
+    /// programme has all of its needs inside.
+    pub fn of(inst: &Instance, inside: impl Fn(usize) -> bool) -> Block {
+        let needs: Vec<bool> = (0..inst.needs.len()).map(inside).collect();
+        let mut whole_programme = vec![true; inst.programme_rules.len()];
+        for (n, need) in inst.needs.iter().enumerate() {
+            if !needs[n] {
+                whole_programme[need.programme] = false;
+            }
+        }
+        let has_need = {
+            let mut any = vec![false; inst.programme_rules.len()];
+            for (n, need) in inst.needs.iter().enumerate() {
+                any[need.programme] |= needs[n];
+            }
+            any
+        };
+        let minimums = inst.remits.iter().map(|r| whole_programme[r.programme] && has_need[r.programme]).collect();
+        Block { needs, minimums }
+    }
+}
+
 impl<'i, 'a> LpModel<'i, 'a> {
     /// An empty model; `integer` makes patterns and teams integer (a MIP).
     pub fn new(inst: &'i Instance<'a>, mode: Supervision, integer: bool) -> Self {
         Self::for_block(inst, mode, integer, None)
     }
 
-    /// A model of only the needs in `block` (the rest neither cost nor constrain), without remit
-    /// minimums: a relaxation of the term's model, so that blocks' bounds add up to a bound.
-    pub fn for_block(inst: &'i Instance<'a>, mode: Supervision, integer: bool, block: Option<Vec<bool>>) -> Self {
+    /// A model of only a block of the term: a relaxation of the term's model, so that the
+    /// bounds of disjoint blocks add up to a bound.
+    pub fn for_block(inst: &'i Instance<'a>, mode: Supervision, integer: bool, block: Option<Block>) -> Self {
         let mut m = LpModel {
             inst,
             rows: Vec::new(),
@@ -251,7 +285,7 @@ impl<'i, 'a> LpModel<'i, 'a> {
             if inst.remits[r].max.is_some() {
                 rows.push((RowKey::RemitMax(r), weeks));
             }
-            if inst.remits[r].min > 0 && self.block.is_none() {
+            if inst.remits[r].min > 0 && self.holds_minimum(r) {
                 rows.push((RowKey::RemitMin(r), weeks));
             }
         }
@@ -268,30 +302,45 @@ impl<'i, 'a> LpModel<'i, 'a> {
 
     /// The constant of the objective: every need unplaced.
     pub fn constant(&self) -> f64 {
-        let inside = |n: usize| self.block.as_ref().is_none_or(|b| b[n]);
+        let inside = |n: usize| self.has_need(n);
         self.inst.needs.iter().enumerate().filter(|(n, _)| inside(*n)).map(|(_, n)| n.unplaced_cost).sum()
     }
 
     /// Whether a need belongs to the model.
     pub fn has_need(&self, n: usize) -> bool {
-        self.block.as_ref().is_none_or(|b| b[n])
+        self.block.as_ref().is_none_or(|b| b.needs[n])
+    }
+
+    /// Whether the model holds a remit entry's minimum (and its shortfall).
+    pub fn holds_minimum(&self, r: usize) -> bool {
+        self.block.as_ref().is_none_or(|b| b.minimums[r])
     }
 
     fn add_fixed_columns(&mut self) {
         let inst = self.inst;
         for (r, remit) in inst.remits.iter().enumerate() {
-            if remit.min > 0 && self.block.is_none() {
+            if remit.min > 0 && self.holds_minimum(r) {
                 let row = self.row(RowKey::RemitMin(r));
                 let upper = f64::from(remit.min);
                 self.push_column(inst.shortfall_weight, 0.0, upper, &[(row, 1.0)], false);
                 self.fixed_columns.push(FixedColumn::Shortfall { remit: r, cost: inst.shortfall_weight, upper });
             }
         }
+        // A block holds the team rows of its own professions only: a row of a profession with no
+        // needs inside would allow no teams at all, which is no relaxation.
+        let mut present = vec![self.block.is_none(); inst.professions.len()];
+        for (n, need) in inst.needs.iter().enumerate() {
+            present[need.profession] |= self.has_need(n);
+        }
         for (u, unit) in inst.units.iter().enumerate() {
             let Some(ipl) = &unit.ipl else { continue };
             for &start in &ipl.starts {
-                let rows: Vec<(Row, f64)> =
-                    ipl.team.iter().map(|&(p, size)| (self.row(RowKey::Team(u, start, p)), -f64::from(size))).collect();
+                let rows: Vec<(Row, f64)> = ipl
+                    .team
+                    .iter()
+                    .filter(|&&(p, _)| present[p])
+                    .map(|&(p, size)| (self.row(RowKey::Team(u, start, p)), -f64::from(size)))
+                    .collect();
                 let upper = f64::from(self.team_limit(u, start));
                 let integer = self.integer;
                 self.push_column(0.0, 0.0, upper, &rows, integer);

@@ -8,7 +8,7 @@
 
 use crate::construct::Guidance;
 use crate::instance::Instance;
-use crate::lp::{FixedColumn, LpModel, Pattern, RowKey, SolveOptions, Supervision};
+use crate::lp::{Block, FixedColumn, LpModel, Pattern, RowKey, SolveOptions, Supervision};
 use crate::stop::Stop;
 use std::collections::HashMap;
 use std::time::Instant;
@@ -42,7 +42,7 @@ const ADDED_PER_ROUND: usize = 4000;
 /// Solves the relaxation until pricing finishes or the deadline passes. The restricted model
 /// starts from `seeds` (need, option) (a known plan), every option of interprofessional needs
 /// (they are few) and some starts of each need's cheapest unit; pricing adds the rest as needed.
-pub fn relax(inst: &Instance, stop: &Stop, seeds: &[(usize, usize)], block: Option<Vec<bool>>) -> Option<Relaxation> {
+pub fn relax(inst: &Instance, stop: &Stop, seeds: &[(usize, usize)], block: Option<Block>) -> Option<Relaxation> {
     let mut lp = LpModel::for_block(inst, Supervision::Aggregated, false, block);
     let seeds: Vec<(usize, usize)> = seeds.iter().copied().filter(|(n, _)| lp.has_need(*n)).collect();
     for (n, o) in seeds {
@@ -74,6 +74,7 @@ pub fn relax(inst: &Instance, stop: &Stop, seeds: &[(usize, usize)], block: Opti
     // With no duals at all (y = 0) the Lagrangian bound is every need at its cheapest option,
     // as if places were endless: weak, but proven before any LP is solved.
     let mut bound = price(inst, &mut lp, &HashMap::new(), false).0;
+
     let mut rounds = 0;
     // The last LP solution, kept optimal when one was: a solve cut short by the deadline does
     // not replace it as guidance.
@@ -153,17 +154,48 @@ pub fn relax(inst: &Instance, stop: &Stop, seeds: &[(usize, usize)], block: Opti
     Some(Relaxation { bound, values, converged, guiding, in_model, rounds, columns: lp.columns })
 }
 
-/// The relaxation split by clinical area: each area's needs solved as their own LP, without
-/// the constraints that link areas (a unit's places shared by two areas, a student's weeks
-/// across areas, remit minimums). Dropping constraints relaxes, so the blocks' bounds add up to a
-/// proven bound on the whole; each block is small enough for pricing to finish at region scale,
-/// where the whole LP's does not. The time left is shared among the blocks still to solve, in
-/// proportion to their needs.
+/// The relaxation split into blocks small enough for pricing to finish at region scale: a
+/// profession whole where its options are few enough, else the profession area by area. Places,
+/// supervisors, students and remits all belong to one profession, so a whole profession drops
+/// only the link between an interprofessional team's professions (they start the same number
+/// of teams); splitting it by area also drops its units' places shared by two areas, its
+/// students' weeks across areas and the minimums of remit entries with needs in several areas.
+pub fn relax_by_block(inst: &Instance, stop: &Stop, seeds: &[(usize, usize)]) -> Option<Relaxation> {
+    let mut options = vec![0usize; inst.professions.len()];
+    for (n, need) in inst.needs.iter().enumerate() {
+        options[need.profession] += inst.options[n].len();
+    }
+    let keys: Vec<String> = (0..inst.needs.len())
+        .map(|n| {
+            let p = inst.needs[n].profession;
+            if options[p] <= WHOLE_PROFESSION_OPTIONS {
+                inst.professions[p].clone()
+            } else {
+                format!("{} in {}", inst.professions[p], inst.need_records(n).1.area)
+            }
+        })
+        .collect();
+    relax_split(inst, stop, seeds, &keys)
+}
+
+/// Options of a profession above which its block is split by area: a whole block of this size
+/// was measured to finish pricing in a few seconds.
+const WHOLE_PROFESSION_OPTIONS: usize = 300_000;
+
+/// The relaxation split by clinical area alone (every profession of an area in one block): the
+/// weaker split, kept for comparison.
 pub fn relax_by_area(inst: &Instance, stop: &Stop, seeds: &[(usize, usize)]) -> Option<Relaxation> {
-    let mut areas: Vec<&str> = (0..inst.needs.len()).map(|n| inst.need_records(n).1.area.as_str()).collect();
-    let area_of = areas.clone();
-    areas.sort_unstable();
-    areas.dedup();
+    let keys: Vec<String> = (0..inst.needs.len()).map(|n| inst.need_records(n).1.area.clone()).collect();
+    relax_split(inst, stop, seeds, &keys)
+}
+
+/// The relaxation split into blocks of needs with the same key. Dropping the constraints that
+/// link blocks relaxes, so the blocks' bounds add up to a proven bound on the whole. The time
+/// left is shared among the blocks still to solve, in proportion to their needs.
+fn relax_split(inst: &Instance, stop: &Stop, seeds: &[(usize, usize)], keys: &[String]) -> Option<Relaxation> {
+    let mut blocks: Vec<&str> = keys.iter().map(String::as_str).collect();
+    blocks.sort_unstable();
+    blocks.dedup();
     let mut total = Relaxation {
         bound: 0.0,
         values: inst.options.iter().map(|o| vec![0.0; o.len()]).collect(),
@@ -174,27 +206,28 @@ pub fn relax_by_area(inst: &Instance, stop: &Stop, seeds: &[(usize, usize)]) -> 
         columns: 0,
     };
     let mut needs_left = inst.needs.len();
-    for area in &areas {
-        let block: Vec<bool> = area_of.iter().map(|a| a == area).collect();
-        let size = block.iter().filter(|b| **b).count();
+    for key in blocks {
+        let block = Block::of(inst, |n| keys[n] == key);
+        let size = block.needs.iter().filter(|b| **b).count();
         // Time in proportion to the block's needs among those still to solve.
         let share = stop.remaining_secs() * size as f64 / needs_left.max(1) as f64;
         needs_left -= size;
         let block_stop = stop.until(Instant::now() + std::time::Duration::from_secs_f64(share));
-        let r = relax(inst, &block_stop, seeds, Some(block.clone()))?;
-        trace(&format!("area {area}: bound {}, converged {}", r.bound, r.converged));
+        let inside = block.needs.clone();
+        let r = relax(inst, &block_stop, seeds, Some(block))?;
+        trace(&format!("block {key}: {size} needs, bound {}, converged {}", r.bound, r.converged));
         total.bound += r.bound;
         total.converged &= r.converged;
         total.guiding &= r.guiding;
         total.rounds += r.rounds;
         total.columns += r.columns;
-        for n in (0..inst.needs.len()).filter(|&n| block[n]) {
+        for n in (0..inst.needs.len()).filter(|&n| inside[n]) {
             total.values[n] = r.values[n].clone();
             total.in_model[n] = r.in_model[n].clone();
         }
     }
-    // The split model lacks remit minimums and the links: converged or not, it is not the
-    // term's LP, so `converged` only says every block's pricing finished.
+    // A split model is not the term's LP: converged or not, `converged` only says every
+    // block's pricing finished.
     Some(total)
 }
 

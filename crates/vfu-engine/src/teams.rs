@@ -33,13 +33,9 @@ pub fn plan_teams(inst: &Instance, locks: &[Lock], stop: &Stop) -> Option<Vec<(u
             if held[need.student] & weeks != 0 {
                 continue;
             }
-            // A team place that leaves one of the student's other needs no room at all is no place.
-            let crowds_out = inst.student_needs[need.student].iter().any(|&m| {
-                m != n
-                    && !inst.options[m].is_empty()
-                    && inst.options[m].iter().all(|o| span_bits(o.start as usize, inst.needs[m].weeks) & weeks != 0)
-            });
-            if crowds_out {
+            // A team place that leaves the student's other needs no weeks to fit together in is
+            // no place: it would cost more than the team gains.
+            if !others_fit(inst, n, weeks) {
                 continue;
             }
             for &h in &inst.units[opt.unit as usize].supervisors {
@@ -85,4 +81,28 @@ pub fn plan_teams(inst: &Instance, locks: &[Lock], stop: &Stop) -> Option<Vec<(u
         })
         .collect();
     Some(chosen)
+}
+
+/// Whether the other needs of `n`'s student can still all be placed, each in one of its options'
+/// starts, none overlapping another or the weeks `held` (capacity aside).
+fn others_fit(inst: &Instance, n: usize, held: u128) -> bool {
+    let others: Vec<usize> = inst.student_needs[inst.needs[n].student]
+        .iter()
+        .copied()
+        .filter(|&m| m != n && !inst.options[m].is_empty())
+        .collect();
+    let spans: Vec<Vec<u128>> = others
+        .iter()
+        .map(|&m| {
+            let mut starts: Vec<usize> = inst.options[m].iter().map(|o| o.start as usize).collect();
+            starts.sort_unstable();
+            starts.dedup();
+            starts.into_iter().map(|s| span_bits(s, inst.needs[m].weeks)).collect()
+        })
+        .collect();
+    fn fit(spans: &[Vec<u128>], busy: u128) -> bool {
+        let Some((first, rest)) = spans.split_first() else { return true };
+        first.iter().any(|&span| span & busy == 0 && fit(rest, busy | span))
+    }
+    fit(&spans, held)
 }

@@ -1,0 +1,614 @@
+//! Fix-and-resolve: a MIP-based large-neighbourhood search. A neighbourhood of needs is freed
+//! (taken out of the plan), everything else stays fixed, and the freed needs are placed again by
+//! an exact MIP over every option and named supervisor that the fixed plan leaves room for,
+//! warm-started from where they were. The result is kept only when it costs less, so the plan
+//! never gets worse, and every placement goes through the ledger, so it stays valid.
+//!
+//! Where greedy repair (`lns`) can only put needs back one at a time, the MIP finds the
+//! rearrangement of a whole unit group at once: three students shifting their starts so that a
+//! fourth fits, or two students trading units to land nearer their preferences.
+//!
+//! Deterministic: neighbourhoods are chosen by index, HiGHS runs on one thread with a fixed seed
+//! and a node limit; the wall clock only decides when to stop.
+
+use crate::construct::Guidance;
+use crate::instance::Instance;
+use crate::ledger::{Assigned, Ledger};
+use crate::relax::trace;
+use crate::stop::Stop;
+use highs::{ColProblem, Sense};
+use std::collections::{BTreeMap, HashMap};
+
+/// Needs freed per neighbourhood: where it starts, and the range it adapts within. A
+/// neighbourhood whose MIP is solved within the node limit makes the next one larger; one that
+/// is not makes it smaller. (Node counts, not seconds, so the run is deterministic.)
+const FIRST_SIZE: usize = 60;
+const MIN_SIZE: usize = 15;
+const MAX_SIZE: usize = 400;
+/// Branch-and-bound nodes per neighbourhood: a deterministic cap on its effort.
+const NODE_LIMIT: i32 = 100;
+/// Seconds per neighbourhood at most: a guard only, the node limit normally ends it first.
+const MAX_SECONDS: f64 = 1.5;
+/// Rounds without a gain before the search ends.
+const ROUNDS_WITHOUT_GAIN: usize = 1;
+
+/// What one neighbourhood's MIP did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resolved {
+    /// A cheaper arrangement was found and kept.
+    Improved,
+    /// The freed needs are best where they were (proven within the node limit).
+    Optimal,
+    /// Nothing better found, not proven (node limit, or supervisors could not be named).
+    Unproven,
+}
+
+/// Searches until the stop or until a whole round finds nothing; returns the neighbourhoods kept.
+///
+/// A round first frees what stands around each unplaced need (those the relaxation places
+/// first; see [`neighbourhood`]), then sweeps every block of needs that compete for the same
+/// places (one profession in one clinical area) in chunks of the current size, ordered by where
+/// they are placed so that a chunk holds neighbouring units. A neighbourhood proven optimal
+/// covers its needs for the rest of the round.
+pub fn search(
+    inst: &Instance,
+    ledger: &mut Ledger,
+    stop: &Stop,
+    penalty: &dyn Fn(usize, &Assigned) -> f64,
+    guidance: Option<&Guidance>,
+) -> usize {
+    let mut kept = 0;
+    let mut idle = 0;
+    let mut size = FIRST_SIZE;
+    let mut round = 0;
+    let lp_value = |n: usize| guidance.map_or(0.0, |g| g[n].iter().sum::<f64>());
+    while idle < ROUNDS_WITHOUT_GAIN && !stop.reached() {
+        let mut covered = vec![false; inst.needs.len()];
+        let mut gained = false;
+        let mut visit = |free: Vec<usize>, size: &mut usize, covered: &mut Vec<bool>, ledger: &mut Ledger| match resolve(
+            inst, ledger, &free, stop, penalty,
+        ) {
+            Resolved::Improved => {
+                trace(&format!("  kept: plan cost {:.1}, {} needs", ledger.total_cost(), free.len()));
+                kept += 1;
+                gained = true;
+                *size = (*size * 5 / 4).min(MAX_SIZE);
+            }
+            Resolved::Optimal => {
+                free.iter().for_each(|&n| covered[n] = true);
+                *size = (*size * 5 / 4).min(MAX_SIZE);
+            }
+            Resolved::Unproven => *size = (*size * 3 / 4).max(MIN_SIZE),
+        };
+
+        let mut unplaced: Vec<usize> =
+            (0..inst.needs.len()).filter(|&n| ledger.assigned[n].is_none() && movable(inst, ledger, n)).collect();
+        unplaced.sort_by(|&a, &b| {
+            lp_value(b)
+                .total_cmp(&lp_value(a))
+                .then(inst.needs[b].unplaced_cost.total_cmp(&inst.needs[a].unplaced_cost))
+                .then(a.cmp(&b))
+        });
+        for seed in unplaced {
+            if stop.reached() {
+                break;
+            }
+            if !covered[seed] && ledger.assigned[seed].is_none() {
+                let free = neighbourhood(inst, ledger, seed, size, guidance);
+                trace(&format!(
+                    "seed {} ({} options, LP {:.2}): {} needs",
+                    inst.need_records(seed).1.id,
+                    inst.options[seed].len(),
+                    lp_value(seed),
+                    free.len()
+                ));
+                visit(free, &mut size, &mut covered, ledger);
+            }
+        }
+
+        for block in blocks(inst, ledger) {
+            let shift = (round * size / 2) % block.len();
+            let mut i = 0;
+            while i < block.len() && !stop.reached() {
+                let chunk: Vec<usize> = (i..(i + size).min(block.len()))
+                    .map(|k| block[(k + shift) % block.len()])
+                    .filter(|&n| !covered[n])
+                    .collect();
+                i += size;
+                if chunk.len() > 1 {
+                    visit(chunk, &mut size, &mut covered, ledger);
+                }
+            }
+        }
+        idle = if gained { 0 } else { idle + 1 };
+        round += 1;
+    }
+    kept
+}
+
+/// Needs that compete for the same places: one profession in one clinical area, each ordered by
+/// unit and start (unplaced needs by their cheapest unit), smallest blocks first.
+fn blocks(inst: &Instance, ledger: &Ledger) -> Vec<Vec<usize>> {
+    // (unit, start, need) by (profession, area).
+    type Members = Vec<(usize, usize, usize)>;
+    let mut by_block: BTreeMap<(usize, &str), Members> = BTreeMap::new();
+    for n in 0..inst.needs.len() {
+        if !movable(inst, ledger, n) {
+            continue;
+        }
+        let (unit, start) = match ledger.assigned[n] {
+            Some(a) => (a.unit, a.start),
+            None => {
+                let cheapest = inst.options[n].iter().min_by(|a, b| a.cost.total_cmp(&b.cost)).expect("movable");
+                (cheapest.unit as usize, cheapest.start as usize)
+            }
+        };
+        let key = (inst.needs[n].profession, inst.need_records(n).1.area.as_str());
+        by_block.entry(key).or_default().push((unit, start, n));
+    }
+    let mut out: Vec<Vec<usize>> = by_block
+        .into_values()
+        .map(|mut b| {
+            b.sort_unstable();
+            b.into_iter().map(|(_, _, n)| n).collect()
+        })
+        .collect();
+    out.sort_by_key(Vec::len);
+    out
+}
+
+/// Whether a need may be freed: not a lock, not a team member, and with somewhere to go.
+fn movable(inst: &Instance, ledger: &Ledger, n: usize) -> bool {
+    !inst.needs[n].ipl && !ledger.locked(n) && !inst.options[n].is_empty()
+}
+
+/// The needs competing with `seed` for places, up to `size`, found breadth first: the seed and
+/// its student's other needs first; then, for each need taken, the placements of its profession
+/// in weeks it could have at the units it could have (those the relaxation gives it first, then
+/// the cheapest for it), each with its student's other placements so that it can shift in time.
+/// The seed may take half the neighbourhood this way; every other need a few, at its first few
+/// units, so that the neighbourhood follows where the displaced could go. Finally the unplaced
+/// needs of the seed's profession that could take the places freed (a quarter more at most).
+pub fn neighbourhood(
+    inst: &Instance,
+    ledger: &Ledger,
+    seed: usize,
+    size: usize,
+    guidance: Option<&Guidance>,
+) -> Vec<usize> {
+    let mut free = Vec::new();
+    let mut taken = std::collections::HashSet::new();
+    let mut queue = std::collections::VecDeque::new();
+    let mut visited: Vec<usize> = Vec::new();
+    let student = inst.needs[seed].student;
+    for m in std::iter::once(seed).chain(inst.student_needs[student].iter().copied()) {
+        if movable(inst, ledger, m) && taken.insert(m) {
+            free.push(m);
+            queue.push_back(m);
+        }
+    }
+    while let Some(anchor) = queue.pop_front() {
+        let (units, mut quota) = if anchor == seed { (usize::MAX, size / 2) } else { (UNITS_PER_NEED, NEEDS_PER_NEED) };
+        let need = &inst.needs[anchor];
+        let (first, last) = (need.starts.start, need.starts.end + need.weeks);
+        'units: for u in units_for(inst, anchor, guidance).into_iter().take(units) {
+            if !visited.contains(&u) {
+                visited.push(u);
+            }
+            let mut here: Vec<usize> = ledger
+                .placed_at(u)
+                .iter()
+                .copied()
+                .filter(|&m| {
+                    let a = ledger.assigned[m].expect("placed");
+                    inst.needs[m].profession == need.profession
+                        && a.start < last
+                        && first < a.start + inst.needs[m].weeks
+                        && movable(inst, ledger, m)
+                        && !taken.contains(&m)
+                })
+                .collect();
+            here.sort_unstable();
+            for m in here {
+                if free.len() >= size {
+                    break 'units;
+                }
+                if quota == 0 {
+                    break 'units;
+                }
+                quota -= 1;
+                for &k in &inst.student_needs[inst.needs[m].student] {
+                    if (k == m || ledger.assigned[k].is_some()) && movable(inst, ledger, k) && taken.insert(k) {
+                        free.push(k);
+                        queue.push_back(k);
+                    }
+                }
+            }
+        }
+        if free.len() >= size {
+            break;
+        }
+    }
+    let profession = inst.needs[seed].profession;
+    for n in 0..inst.needs.len() {
+        if free.len() >= size + size / 4 {
+            break;
+        }
+        if ledger.assigned[n].is_none()
+            && inst.needs[n].profession == profession
+            && movable(inst, ledger, n)
+            && inst.options[n].iter().any(|o| visited.contains(&(o.unit as usize)))
+            && taken.insert(n)
+        {
+            free.push(n);
+        }
+    }
+    free
+}
+
+/// Units a displaced need is followed to, and needs taken from them, when growing a neighbourhood.
+const UNITS_PER_NEED: usize = 3;
+const NEEDS_PER_NEED: usize = 4;
+
+/// The units a need could have: those the relaxation gives it first, then the cheapest for it.
+fn units_for(inst: &Instance, n: usize, guidance: Option<&Guidance>) -> Vec<usize> {
+    let mut units: Vec<(f64, f64, usize)> = Vec::new();
+    for (o, opt) in inst.options[n].iter().enumerate() {
+        let value = guidance.map_or(0.0, |g| g[n][o]);
+        match units.iter_mut().find(|x| x.2 == opt.unit as usize) {
+            Some(x) => x.0 -= value,
+            None => units.push((-value, opt.cost, opt.unit as usize)),
+        }
+    }
+    units.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
+    units.into_iter().map(|(_, _, u)| u).collect()
+}
+
+/// A row of the neighbourhood's MIP.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Key {
+    Need(usize),
+    /// Free places of a unit, profession and week.
+    Places(usize, usize, usize),
+    /// Room left with the unit's supervisors of a profession in a week.
+    Supervisors(usize, usize, usize),
+    /// Room left with its trained supervisors.
+    Trained(usize, usize, usize),
+    /// Room left for one programme, within its supervision model.
+    ProgrammeSupervision(usize, usize, usize),
+    StudentWeek(usize, usize),
+    RemitMax(usize),
+    RemitMin(usize),
+}
+
+/// Places the `free` needs again by an exact MIP with everything else fixed; keeps the result
+/// when it lowers the cost (with re-plan penalties). Returns whether it was kept.
+///
+/// Supervisors are aggregated per unit, profession and week (the room every one of them has
+/// left), which keeps the MIP small and free of the symmetry of interchangeable supervisors; an
+/// option is only offered when one supervisor has room for all of its weeks, and supervisors are
+/// named afterwards on the ledger. Where naming fails the neighbourhood is dropped.
+pub fn resolve(
+    inst: &Instance,
+    ledger: &mut Ledger,
+    free: &[usize],
+    stop: &Stop,
+    penalty: &dyn Fn(usize, &Assigned) -> f64,
+) -> Resolved {
+    let penalties = |ledger: &Ledger| -> f64 {
+        free.iter().filter_map(|&m| ledger.assigned[m].map(|a| penalty(m, &a))).sum::<f64>()
+    };
+    let before = ledger.cost_of(free) + penalties(ledger);
+    let old: Vec<(usize, Assigned)> = free.iter().filter_map(|&n| ledger.remove(n).map(|a| (n, a))).collect();
+    let restore = |ledger: &mut Ledger| {
+        for &n in free {
+            ledger.remove(n);
+        }
+        for &(n, a) in &old {
+            ledger.place(n, a);
+        }
+    };
+
+    // Columns: every option that one supervisor has room for, given the fixed plan.
+    let mut columns: Vec<(usize, Assigned)> = Vec::new();
+    for &n in free {
+        for opt in &inst.options[n] {
+            let (u, start) = (opt.unit as usize, opt.start as usize);
+            if ledger.fits_unit(n, u, start)
+                && inst.units[u].supervisors.iter().any(|&h| ledger.supervisor_free(h, n, start))
+            {
+                columns.push((n, Assigned { unit: u, supervisor: usize::MAX, start, cost: opt.cost }));
+            }
+        }
+    }
+    let mut needs_of_student: HashMap<usize, usize> = HashMap::new();
+    for &n in free {
+        *needs_of_student.entry(inst.needs[n].student).or_default() += 1;
+    }
+    let remit_have: Vec<u32> = ledger.remit_weeks().to_vec();
+    let mut members: BTreeMap<Key, Vec<(usize, f64)>> = BTreeMap::new();
+    for (c, &(n, a)) in columns.iter().enumerate() {
+        let need = &inst.needs[n];
+        let (p, u) = (need.profession, a.unit);
+        let trained_required = inst.programme_rules[need.programme].0;
+        members.entry(Key::Need(n)).or_default().push((c, 1.0));
+        for w in a.start..a.start + need.weeks {
+            members.entry(Key::Places(u, p, w)).or_default().push((c, 1.0));
+            members.entry(Key::Supervisors(u, p, w)).or_default().push((c, 1.0));
+            if trained_required {
+                members.entry(Key::Trained(u, p, w)).or_default().push((c, 1.0));
+            }
+            members.entry(Key::ProgrammeSupervision(u, need.programme, w)).or_default().push((c, 1.0));
+            if needs_of_student[&need.student] > 1 {
+                members.entry(Key::StudentWeek(need.student, w)).or_default().push((c, 1.0));
+            }
+        }
+        if let Some(r) = ledger.remit_entry(n, a.unit) {
+            let weeks = need.weeks as f64;
+            if inst.remits[r].max.is_some() {
+                members.entry(Key::RemitMax(r)).or_default().push((c, weeks));
+            }
+            if inst.remits[r].min > remit_have[r] {
+                members.entry(Key::RemitMin(r)).or_default().push((c, weeks));
+            }
+        }
+    }
+    // Room left with a unit's supervisors of a profession in a week, counting those `admit` lets
+    // in, each with at most `room` more.
+    let supervision = |u: usize, p: usize, w: usize, admit: &dyn Fn(usize) -> bool, room: &dyn Fn(usize) -> u32| {
+        inst.units[u]
+            .supervisors
+            .iter()
+            .copied()
+            .filter(|&h| {
+                let s = &inst.supervisors[h];
+                s.profession == p && s.available.contains(&w) && admit(h)
+            })
+            .map(room)
+            .sum::<u32>()
+    };
+    let upper = |key: Key| -> f64 {
+        f64::from(match key {
+            Key::Need(_) | Key::StudentWeek(..) => 1,
+            Key::Places(u, p, w) => ledger.unit_room(u, p, w),
+            Key::Supervisors(u, p, w) => supervision(u, p, w, &|_| true, &|h| ledger.supervisor_room(h, w)),
+            Key::Trained(u, p, w) => {
+                supervision(u, p, w, &|h| inst.supervisors[h].trained, &|h| ledger.supervisor_room(h, w))
+            }
+            Key::ProgrammeSupervision(u, programme, w) => {
+                let trained_required = inst.programme_rules[programme].0;
+                supervision(
+                    u,
+                    inst.programme_profession[programme],
+                    w,
+                    &|h| inst.supervisors[h].trained || !trained_required,
+                    &|h| ledger.supervisor_room(h, w).min(ledger.supervisor_programme_room(h, programme, w)),
+                )
+            }
+            Key::RemitMax(r) => inst.remits[r].max.unwrap_or(u32::MAX).saturating_sub(remit_have[r]),
+            Key::RemitMin(_) => 0,
+        })
+    };
+
+    let mut problem = ColProblem::default();
+    let mut row_of: HashMap<Key, highs::Row> = HashMap::new();
+    let mut shortfalls: Vec<(usize, f64)> = Vec::new();
+    // Capacity rows with the same members (a unit's places and its supervisors' room in a week,
+    // say) are one row at the tighter bound: half the matrix, and less for presolve to undo.
+    let mut tightest: BTreeMap<Vec<(usize, u64)>, (f64, Key)> = BTreeMap::new();
+    for (&key, list) in &members {
+        if let Key::RemitMin(r) = key {
+            let short = f64::from(inst.remits[r].min - remit_have[r]);
+            shortfalls.push((r, short));
+            row_of.insert(key, problem.add_row(short..));
+            continue;
+        }
+        let cap = upper(key);
+        // A row its members can never fill does not constrain.
+        if list.iter().map(|&(_, x)| x).sum::<f64>() <= cap {
+            continue;
+        }
+        let entry = tightest.entry(list.iter().map(|&(c, x)| (c, x.to_bits())).collect()).or_insert((cap, key));
+        if cap < entry.0 {
+            *entry = (cap, key);
+        }
+    }
+    for &(cap, key) in tightest.values() {
+        row_of.insert(key, problem.add_row(..=cap));
+    }
+    let mut column_rows: Vec<Vec<(highs::Row, f64)>> = vec![Vec::new(); columns.len()];
+    for (key, list) in &members {
+        if let Some(&row) = row_of.get(key) {
+            for &(c, x) in list {
+                column_rows[c].push((row, x));
+            }
+        }
+    }
+    // Shortfall columns first, then the placements.
+    for &(r, short) in &shortfalls {
+        problem.add_column(inst.shortfall_weight, 0.0..=short, [(row_of[&Key::RemitMin(r)], 1.0)]);
+    }
+    for (c, &(n, a)) in columns.iter().enumerate() {
+        let cost = a.cost + penalty(n, &a) - inst.needs[n].unplaced_cost;
+        problem.add_integer_column(cost, 0.0..=1.0, column_rows[c].iter().copied());
+    }
+
+    // The warm start: the needs where they were.
+    let mut start = vec![0.0; shortfalls.len() + columns.len()];
+    let mut weeks_to: HashMap<usize, f64> = HashMap::new();
+    for (c, &(n, a)) in columns.iter().enumerate() {
+        if old.iter().any(|&(m, b)| m == n && b.unit == a.unit && b.start == a.start) {
+            start[shortfalls.len() + c] = 1.0;
+            if let Some(r) = ledger.remit_entry(n, a.unit) {
+                *weeks_to.entry(r).or_default() += inst.needs[n].weeks as f64;
+            }
+        }
+    }
+    for (i, &(r, short)) in shortfalls.iter().enumerate() {
+        start[i] = (short - weeks_to.get(&r).copied().unwrap_or(0.0)).max(0.0);
+    }
+
+    let remaining = stop.remaining_secs().min(MAX_SECONDS);
+    if remaining < 0.05 || columns.is_empty() {
+        restore(ledger);
+        return Resolved::Unproven;
+    }
+    let mut model = problem.optimise(Sense::Minimise);
+    model.make_quiet();
+    if std::env::var_os("VFU_HIGHS_LOG").is_some() {
+        model.set_option("output_flag", true);
+        model.set_option("log_to_console", true);
+    }
+    model.set_option("threads", 1);
+    model.set_option("random_seed", 1);
+    model.set_option("mip_max_nodes", NODE_LIMIT);
+    // Costs below one krona-point do not matter; closing them would cost most of the search.
+    model.set_option("mip_abs_gap", 0.5);
+    model.set_option("mip_rel_gap", 1e-7);
+    model.set_option("time_limit", remaining);
+    let _ = model.try_set_solution(Some(&start), None, None, None);
+    let t = std::time::Instant::now();
+    let solved = model.solve();
+    trace(&format!(
+        "  fix-and-resolve: {} needs ({} unplaced), {} columns, {} rows, {:?} in {:.2} s, objective {:.1}",
+        free.len(),
+        free.iter().filter(|&&n| old.iter().all(|&(m, _)| m != n)).count(),
+        columns.len(),
+        row_of.len(),
+        solved.status(),
+        t.elapsed().as_secs_f64(),
+        solved.objective_value()
+    ));
+    let proven = solved.status() == highs::HighsModelStatus::Optimal;
+    if !matches!(solved.primal_solution_status(), highs::HighsSolutionStatus::Feasible) {
+        restore(ledger);
+        return Resolved::Unproven;
+    }
+    let values = solved.get_solution().columns().to_vec();
+    let chosen: Vec<(usize, Assigned)> =
+        columns.iter().enumerate().filter(|(c, _)| values[shortfalls.len() + c] > 0.5).map(|(_, &x)| x).collect();
+    // A placement whose supervisor cannot be named goes to its cheapest option that still
+    // fits, or stays out; the cost comparison below decides whether the whole is kept.
+    let unnamed = name_supervisors(inst, ledger, chosen);
+    if !unnamed.is_empty() {
+        trace(&format!("    {} supervisor(s) could not be named", unnamed.len()));
+        for n in unnamed {
+            crate::construct::place_cheapest(inst, ledger, n);
+        }
+    }
+    let after = ledger.cost_of(free) + penalties(ledger);
+    trace(&format!("    {before:.1} -> {after:.1}"));
+    if after < before - 1e-6 {
+        return Resolved::Improved;
+    }
+    restore(ledger);
+    if proven {
+        Resolved::Optimal
+    } else {
+        Resolved::Unproven
+    }
+}
+
+/// Search steps per unit when naming supervisors: far more than a unit's placements need when a
+/// naming exists; the cap only ends hopeless searches.
+const NAMING_STEPS: usize = 20_000;
+
+/// Places the chosen (need, unit, start) with a named supervisor each, unit by unit, by a
+/// depth-first search over the unit's supervisors in order of start (longest first); where no
+/// naming exists for a unit, as many as fit are placed. Returns the needs left out.
+fn name_supervisors(inst: &Instance, ledger: &mut Ledger, chosen: Vec<(usize, Assigned)>) -> Vec<usize> {
+    let mut by_unit: BTreeMap<usize, Vec<(usize, Assigned)>> = BTreeMap::new();
+    for (n, a) in chosen {
+        by_unit.entry(a.unit).or_default().push((n, a));
+    }
+    let mut left_out = Vec::new();
+    for (_, mut group) in by_unit {
+        group.sort_by_key(|&(n, a)| (a.start, std::cmp::Reverse(inst.needs[n].weeks), n));
+        let mut steps = NAMING_STEPS;
+        if name_from(inst, ledger, &group, &mut steps) {
+            continue;
+        }
+        for (n, a) in group {
+            match ledger.can_place(n, a.unit, a.start) {
+                Some(h) => ledger.place(n, Assigned { supervisor: h, ..a }),
+                None => left_out.push(n),
+            }
+        }
+    }
+    left_out
+}
+
+/// Names `group[0]` and, recursively, the rest; on failure the ledger is as it was.
+fn name_from(inst: &Instance, ledger: &mut Ledger, group: &[(usize, Assigned)], steps: &mut usize) -> bool {
+    let Some(&(n, a)) = group.first() else { return true };
+    for &h in &inst.units[a.unit].supervisors {
+        if *steps == 0 {
+            return false;
+        }
+        *steps -= 1;
+        if ledger.can_place_with(n, a.unit, h, a.start) {
+            ledger.place(n, Assigned { supervisor: h, ..a });
+            if name_from(inst, ledger, &group[1..], steps) {
+                return true;
+            }
+            ledger.remove(n);
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::construct::construct;
+    use std::time::{Duration, Instant};
+    use vfu_core::checker::check_plan;
+    use vfu_core::generate::{generate_scenario, GeneratorOptions};
+
+    #[test]
+    fn a_resolved_neighbourhood_never_costs_more_and_every_plan_stays_valid() {
+        let mut scenario = generate_scenario(&GeneratorOptions { students: 150, seed: 7 });
+        scenario.locked.clear();
+        let inst = Instance::new(&scenario).unwrap();
+        let mut ledger = construct(&inst, &[], None, None);
+        let stop = Stop { deadline: Instant::now() + Duration::from_secs(120), cancel: None };
+        let no_penalty = |_: usize, _: &Assigned| 0.0;
+        let mut cost = ledger.total_cost();
+        let mut improved = 0;
+        for seed in (0..inst.needs.len()).step_by(11) {
+            if !movable(&inst, &ledger, seed) {
+                continue;
+            }
+            let free = neighbourhood(&inst, &ledger, seed, 40, None);
+            assert!(free.contains(&seed) && free.len() <= 50, "{} needs", free.len());
+            let outcome = resolve(&inst, &mut ledger, &free, &stop, &no_penalty);
+            let now = ledger.total_cost();
+            match outcome {
+                Resolved::Improved => {
+                    assert!(now < cost - 1e-6, "kept at {now}, was {cost}");
+                    improved += 1;
+                }
+                _ => assert!((now - cost).abs() < 1e-6, "not kept, yet {cost} became {now}"),
+            }
+            cost = now;
+        }
+        assert!(improved > 0, "a greedy plan of 150 students is improved somewhere");
+        let report = check_plan(&scenario, &crate::to_plan(&inst, &ledger));
+        assert!(report.is_valid(), "{:#?}", report.violations);
+    }
+
+    #[test]
+    fn search_places_at_least_as_many_as_the_greedy_plan_at_a_lower_cost() {
+        let mut scenario = generate_scenario(&GeneratorOptions { students: 100, seed: 11 });
+        scenario.locked.clear();
+        let inst = Instance::new(&scenario).unwrap();
+        let greedy = construct(&inst, &[], None, None);
+        let mut ledger = greedy.clone();
+        let stop = Stop { deadline: Instant::now() + Duration::from_secs(120), cancel: None };
+        search(&inst, &mut ledger, &stop, &|_, _| 0.0, None);
+        let placed = |l: &Ledger| l.assigned.iter().filter(|a| a.is_some()).count();
+        assert!(placed(&ledger) >= placed(&greedy));
+        assert!(ledger.total_cost() < greedy.total_cost(), "{} vs {}", ledger.total_cost(), greedy.total_cost());
+        assert!(check_plan(&scenario, &crate::to_plan(&inst, &ledger)).is_valid());
+    }
+}
