@@ -264,3 +264,27 @@ fn split_relaxations_are_proven_bounds_below_the_whole_lp() {
     let (plan, _) = solve_checked(&scenario, &options(60));
     assert!(split.bound <= plan.objective && whole.bound <= plan.objective + 1e-6 * plan.objective);
 }
+
+#[test]
+fn a_term_short_of_places_gets_a_bound_from_its_places_alone() {
+    use vfu_engine::instance::Instance;
+    use vfu_engine::relax::capacity_bound;
+    let mut scenario = generate_scenario(&GeneratorOptions { students: 120, seed: 6 });
+    scenario.locked.clear();
+    for unit in &mut scenario.units {
+        for entry in &mut unit.capacity {
+            entry.places = entry.places * 3 / 10;
+        }
+    }
+    let inst = Instance::new(&scenario).unwrap();
+    // Every need at its cheapest option, as if places were endless.
+    let endless: f64 = (0..inst.needs.len())
+        .map(|n| inst.options[n].iter().map(|o| o.cost).reduce(f64::min).unwrap_or(inst.needs[n].unplaced_cost))
+        .sum();
+    let bound = capacity_bound(&inst, |_| true);
+    assert!(bound > endless + 10.0 * scenario.weights.unplaced, "{bound} hardly above {endless}");
+    let (plan, _) = solve_checked(&scenario, &options(15));
+    assert!(bound <= plan.objective, "{bound} above the plan's cost {}", plan.objective);
+    // The engine's bound is the stronger of the LP's and this one.
+    assert!(plan.bound.unwrap() >= bound * (1.0 - 1e-9), "{:?} < {bound}", plan.bound);
+}

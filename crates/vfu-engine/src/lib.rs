@@ -27,7 +27,7 @@ use construct::{construct, Lock};
 use instance::Instance;
 use ledger::{Assigned, Ledger};
 use lp::{LpModel, Pattern, SolveOptions, Supervision};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -228,7 +228,15 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
         let mut best = replan_start(&inst, &locks, prev);
         report(Phase::Search, Some(best.total_cost()), None);
         improve::improve(&inst, &mut best, &stop, &penalty);
-        if refine::search(&inst, &mut best, &stop, &penalty, None) > 0 {
+        // The needs the change left without a place: those placed before, and new ones.
+        let before = options.previous.as_ref().map_or_else(HashSet::new, |p| {
+            p.placements.iter().map(|x| x.need.as_str()).chain(p.unplaced.iter().map(|u| u.need.as_str())).collect()
+        });
+        let displaced: Vec<usize> = (0..inst.needs.len())
+            .filter(|&n| best.assigned[n].is_none())
+            .filter(|&n| prev.contains_key(&n) || !before.contains(inst.need_records(n).1.id.as_str()))
+            .collect();
+        if refine::search(&inst, &mut best, &stop, &penalty, &refine::Focus::Needs(displaced)) > 0 {
             improve::improve(&inst, &mut best, &stop, &penalty);
         }
         stats.search_seconds = t.elapsed().as_secs_f64();
@@ -283,7 +291,7 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
     }
     report(Phase::Search, Some(best.total_cost()), bound);
     let guidance = relaxation.as_ref().filter(|r| r.guiding).map(|r| &r.values);
-    if refine::search(&inst, &mut best, &search_stop, &penalty, guidance) > 0 {
+    if refine::search(&inst, &mut best, &search_stop, &penalty, &refine::Focus::Term(guidance)) > 0 {
         improve::improve(&inst, &mut best, &search_stop, &penalty);
     }
 

@@ -32,6 +32,17 @@ const MAX_SECONDS: f64 = 1.5;
 /// Rounds without a gain before the search ends.
 const ROUNDS_WITHOUT_GAIN: usize = 1;
 
+/// Where the search looks.
+#[derive(Debug, Clone)]
+pub enum Focus<'g> {
+    /// The whole term: every unplaced need, then sweeps of every block, guided by the relaxation
+    /// when there is one.
+    Term(Option<&'g Guidance>),
+    /// Only around these needs while they are unplaced: a re-plan moves what it must, it does not
+    /// rearrange the term.
+    Needs(Vec<usize>),
+}
+
 /// What one neighbourhood's MIP did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Resolved {
@@ -55,8 +66,12 @@ pub fn search(
     ledger: &mut Ledger,
     stop: &Stop,
     penalty: &dyn Fn(usize, &Assigned) -> f64,
-    guidance: Option<&Guidance>,
+    focus: &Focus,
 ) -> usize {
+    let (guidance, only, sweep) = match focus {
+        Focus::Term(guidance) => (*guidance, None, true),
+        Focus::Needs(needs) => (None, Some(needs), false),
+    };
     let mut kept = 0;
     let mut idle = 0;
     let mut size = FIRST_SIZE;
@@ -81,8 +96,10 @@ pub fn search(
             Resolved::Unproven => *size = (*size * 3 / 4).max(MIN_SIZE),
         };
 
-        let mut unplaced: Vec<usize> =
-            (0..inst.needs.len()).filter(|&n| ledger.assigned[n].is_none() && movable(inst, ledger, n)).collect();
+        let mut unplaced: Vec<usize> = (0..inst.needs.len())
+            .filter(|&n| ledger.assigned[n].is_none() && movable(inst, ledger, n))
+            .filter(|n| only.is_none_or(|o| o.contains(n)))
+            .collect();
         unplaced.sort_by(|&a, &b| {
             lp_value(b)
                 .total_cmp(&lp_value(a))
@@ -106,7 +123,7 @@ pub fn search(
             }
         }
 
-        for block in blocks(inst, ledger) {
+        for block in blocks(inst, ledger).into_iter().filter(|_| sweep) {
             let shift = (round * size / 2) % block.len();
             let mut i = 0;
             while i < block.len() && !stop.reached() {
@@ -605,7 +622,7 @@ mod tests {
         let greedy = construct(&inst, &[], None, None);
         let mut ledger = greedy.clone();
         let stop = Stop { deadline: Instant::now() + Duration::from_secs(120), cancel: None };
-        search(&inst, &mut ledger, &stop, &|_, _| 0.0, None);
+        search(&inst, &mut ledger, &stop, &|_, _| 0.0, &Focus::Term(None));
         let placed = |l: &Ledger| l.assigned.iter().filter(|a| a.is_some()).count();
         assert!(placed(&ledger) >= placed(&greedy));
         assert!(ledger.total_cost() < greedy.total_cost(), "{} vs {}", ledger.total_cost(), greedy.total_cost());

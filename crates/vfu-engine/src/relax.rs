@@ -151,6 +151,8 @@ pub fn relax(inst: &Instance, stop: &Stop, seeds: &[(usize, usize)], block: Opti
     for pat in &lp.patterns {
         in_model[pat.need][pat.option] = true;
     }
+    // Where pricing was cut short its bound can be weak; a shortage of places shows anyway.
+    let bound = bound.max(capacity_bound(inst, |n| lp.has_need(n)));
     Some(Relaxation { bound, values, converged, guiding, in_model, rounds, columns: lp.columns })
 }
 
@@ -323,6 +325,63 @@ fn price(inst: &Instance, lp: &mut LpModel, duals: &HashMap<RowKey, f64>, add: b
         }
     }
     (bound, added)
+}
+
+/// A bound from the places alone: each profession's placements take student-weeks out of what
+/// its units offer (summed over units and weeks, each week the fewer of places and supervision),
+/// so at best the needs that save the most per week are placed, at their cheapest option, until
+/// that runs out (a knapsack, solved as an LP by taking needs in order of saving per week). It is
+/// the LP with every capacity row added up into one per profession: weak where places suffice,
+/// strong where they run out (a term short of places), and it costs no solve.
+pub fn capacity_bound(inst: &Instance, inside: impl Fn(usize) -> bool) -> f64 {
+    let mut bound = 0.0;
+    let mut by_profession: HashMap<usize, Vec<usize>> = HashMap::new();
+    for n in (0..inst.needs.len()).filter(|&n| inside(n)) {
+        if inst.options[n].is_empty() {
+            bound += inst.needs[n].unplaced_cost;
+        } else {
+            by_profession.entry(inst.needs[n].profession).or_default().push(n);
+        }
+    }
+    let mut professions: Vec<usize> = by_profession.keys().copied().collect();
+    professions.sort_unstable();
+    for p in professions {
+        let needs = &by_profession[&p];
+        let mut units: Vec<usize> =
+            needs.iter().flat_map(|&n| inst.options[n].iter().map(|o| o.unit as usize)).collect();
+        units.sort_unstable();
+        units.dedup();
+        let mut weeks_offered = 0.0;
+        for u in units {
+            for w in 0..inst.weeks {
+                let places = inst.units[u].places.get(&p).map_or(0, |row| row[w]);
+                let supervised: u32 = inst.units[u]
+                    .supervisors
+                    .iter()
+                    .map(|&h| &inst.supervisors[h])
+                    .filter(|s| s.profession == p && s.available.contains(&w))
+                    .map(|s| s.max_students)
+                    .sum();
+                weeks_offered += f64::from(places.min(supervised));
+            }
+        }
+        // (saving per week, weeks, cheapest cost, cost of leaving out)
+        let mut items: Vec<(f64, f64, f64, f64)> = needs
+            .iter()
+            .map(|&n| {
+                let cheapest = inst.options[n].iter().map(|o| o.cost).fold(f64::INFINITY, f64::min);
+                let (weeks, out) = (inst.needs[n].weeks as f64, inst.needs[n].unplaced_cost);
+                ((out - cheapest) / weeks, weeks, cheapest, out)
+            })
+            .collect();
+        items.sort_by(|a, b| b.0.total_cmp(&a.0));
+        for (_, weeks, cheapest, out) in items {
+            let share = if weeks <= weeks_offered { 1.0 } else { (weeks_offered / weeks).max(0.0) };
+            weeks_offered -= weeks * share;
+            bound += share * cheapest + (1.0 - share) * out;
+        }
+    }
+    bound
 }
 
 /// Progress lines on stderr when `VFU_ENGINE_TRACE` is set (for tuning; off by default).
