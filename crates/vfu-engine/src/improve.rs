@@ -9,15 +9,22 @@ use crate::ledger::{Assigned, Ledger};
 use crate::stop::Stop;
 
 /// Improves the plan until no move helps or the deadline passes. `penalty(n, a)` is added to
-/// the cost of a placement (re-planning: moving a need away from its previous placement).
-pub fn improve(inst: &Instance, ledger: &mut Ledger, stop: &Stop, penalty: &dyn Fn(usize, &Assigned) -> f64) {
+/// the cost of a placement (re-planning: moving a need away from its previous placement). With a
+/// `scope`, only those needs are relocated or inserted (others still make way for them).
+pub fn improve(
+    inst: &Instance,
+    ledger: &mut Ledger,
+    stop: &Stop,
+    penalty: &dyn Fn(usize, &Assigned) -> f64,
+    scope: Option<&[bool]>,
+) {
     loop {
         let mut better = false;
         for n in 0..inst.needs.len() {
             if stop.reached() {
                 return;
             }
-            if inst.needs[n].ipl || ledger.locked(n) {
+            if inst.needs[n].ipl || ledger.locked(n) || scope.is_some_and(|s| !s[n]) {
                 continue;
             }
             better |= match ledger.assigned[n] {

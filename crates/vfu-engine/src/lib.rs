@@ -233,17 +233,23 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
         let t = Instant::now();
         let mut best = replan_start(&inst, &locks, prev);
         report(Phase::Search, Some(best.total_cost()), None);
-        improve::improve(&inst, &mut best, &stop, &penalty);
-        // The needs the change left without a place: those placed before, and new ones.
+        // The search is kept to the needs the change moved: those not where they were (moved by
+        // the change, or left out) and new ones. The rest only make way for them.
         let before = options.previous.as_ref().map_or_else(HashSet::new, |p| {
             p.placements.iter().map(|x| x.need.as_str()).chain(p.unplaced.iter().map(|u| u.need.as_str())).collect()
         });
-        let displaced: Vec<usize> = (0..inst.needs.len())
-            .filter(|&n| best.assigned[n].is_none())
-            .filter(|&n| prev.contains_key(&n) || !before.contains(inst.need_records(n).1.id.as_str()))
+        let scope: Vec<bool> = (0..inst.needs.len())
+            .map(|n| match prev.get(&n) {
+                Some(p) => {
+                    best.assigned[n].is_none_or(|a| (a.unit, a.supervisor, a.start) != (p.unit, p.supervisor, p.start))
+                }
+                None => !before.contains(inst.need_records(n).1.id.as_str()),
+            })
             .collect();
+        improve::improve(&inst, &mut best, &stop, &penalty, Some(&scope));
+        let displaced: Vec<usize> = (0..inst.needs.len()).filter(|&n| scope[n] && best.assigned[n].is_none()).collect();
         if refine::search(&inst, &mut best, &stop, &penalty, &refine::Focus::Needs(displaced)) > 0 {
-            improve::improve(&inst, &mut best, &stop, &penalty);
+            improve::improve(&inst, &mut best, &stop, &penalty, Some(&scope));
         }
         stats.search_seconds = t.elapsed().as_secs_f64();
         stats.moved = moved(&best, prev);
@@ -292,17 +298,17 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
     let exact = exact_columns(&inst) <= EXACT_MIP_MAX_COLUMNS;
     let search_stop = if exact { at(9) } else { stop.clone() };
     let t0 = Instant::now();
-    improve::improve(&inst, &mut best, &search_stop, &penalty);
+    improve::improve(&inst, &mut best, &search_stop, &penalty, None);
     relax::trace(&format!("improve: {:.1} s, cost {:.1}", t0.elapsed().as_secs_f64(), best.total_cost()));
     let t0 = Instant::now();
     if lns::search(&inst, &mut best, &search_stop, &penalty) > 0 {
-        improve::improve(&inst, &mut best, &search_stop, &penalty);
+        improve::improve(&inst, &mut best, &search_stop, &penalty, None);
     }
     relax::trace(&format!("lns: {:.1} s, cost {:.1}", t0.elapsed().as_secs_f64(), best.total_cost()));
     report(Phase::Search, Some(best.total_cost()), bound);
     let guidance = relaxation.as_ref().filter(|r| r.guiding).map(|r| &r.values);
     if refine::search(&inst, &mut best, &search_stop, &penalty, &refine::Focus::Term(guidance)) > 0 {
-        improve::improve(&inst, &mut best, &search_stop, &penalty);
+        improve::improve(&inst, &mut best, &search_stop, &penalty, None);
     }
 
     // Small terms: the exact MIP, warm-started from the plan, proves or improves it.

@@ -14,6 +14,7 @@
 use crate::construct::Guidance;
 use crate::instance::Instance;
 use crate::ledger::{Assigned, Ledger};
+use crate::lp::RowKey;
 use crate::relax::trace;
 use crate::stop::Stop;
 use highs::{ColProblem, Sense};
@@ -281,23 +282,6 @@ fn units_for(inst: &Instance, n: usize, guidance: Option<&Guidance>) -> Vec<usiz
     units.into_iter().map(|(_, _, u)| u).collect()
 }
 
-/// A row of the neighbourhood's MIP.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-enum Key {
-    Need(usize),
-    /// Free places of a unit, profession and week.
-    Places(usize, usize, usize),
-    /// Room left with the unit's supervisors of a profession in a week.
-    Supervisors(usize, usize, usize),
-    /// Room left with its trained supervisors.
-    Trained(usize, usize, usize),
-    /// Room left for one programme, within its supervision model.
-    ProgrammeSupervision(usize, usize, usize),
-    StudentWeek(usize, usize),
-    RemitMax(usize),
-    RemitMin(usize),
-}
-
 /// Places the `free` needs again by an exact MIP with everything else fixed; keeps the result
 /// when it lowers the cost (with re-plan penalties). Returns whether it was kept.
 ///
@@ -343,34 +327,35 @@ pub fn resolve(
         *needs_of_student.entry(inst.needs[n].student).or_default() += 1;
     }
     let remit_have: Vec<u32> = ledger.remit_weeks().to_vec();
-    let mut members: BTreeMap<Key, Vec<(usize, f64)>> = BTreeMap::new();
+    let mut members: BTreeMap<RowKey, Vec<(usize, f64)>> = BTreeMap::new();
     for (c, &(n, a)) in columns.iter().enumerate() {
         let need = &inst.needs[n];
         let (p, u) = (need.profession, a.unit);
         let trained_required = inst.programme_rules[need.programme].0;
-        members.entry(Key::Need(n)).or_default().push((c, 1.0));
+        members.entry(RowKey::Need(n)).or_default().push((c, 1.0));
         for w in a.start..a.start + need.weeks {
-            members.entry(Key::Places(u, p, w)).or_default().push((c, 1.0));
-            members.entry(Key::Supervisors(u, p, w)).or_default().push((c, 1.0));
+            members.entry(RowKey::Places(u, p, w)).or_default().push((c, 1.0));
+            members.entry(RowKey::Supervisors(u, p, w)).or_default().push((c, 1.0));
             if trained_required {
-                members.entry(Key::Trained(u, p, w)).or_default().push((c, 1.0));
+                members.entry(RowKey::Trained(u, p, w)).or_default().push((c, 1.0));
             }
-            members.entry(Key::ProgrammeSupervision(u, need.programme, w)).or_default().push((c, 1.0));
+            members.entry(RowKey::ProgrammeSupervision(u, need.programme, w)).or_default().push((c, 1.0));
             if needs_of_student[&need.student] > 1 {
-                members.entry(Key::StudentWeek(need.student, w)).or_default().push((c, 1.0));
+                members.entry(RowKey::StudentWeek(need.student, w)).or_default().push((c, 1.0));
             }
         }
         if let Some(r) = ledger.remit_entry(n, a.unit) {
             let weeks = need.weeks as f64;
             if inst.remits[r].max.is_some() {
-                members.entry(Key::RemitMax(r)).or_default().push((c, weeks));
+                members.entry(RowKey::RemitMax(r)).or_default().push((c, weeks));
             }
             if inst.remits[r].min > remit_have[r] {
-                members.entry(Key::RemitMin(r)).or_default().push((c, weeks));
+                members.entry(RowKey::RemitMin(r)).or_default().push((c, weeks));
             }
         }
     }
-    // Room left with a unit's supervisors of a profession in a week, counting those `admit` lets
+    // The rows are the LP's (`RowKey`), bounded by the room the fixed plan leaves. Room left with
+    // a unit's supervisors of a profession in a week, counting those `admit` lets
     // in, each with at most `room` more.
     let supervision = |u: usize, p: usize, w: usize, admit: &dyn Fn(usize) -> bool, room: &dyn Fn(usize) -> u32| {
         inst.units[u]
@@ -384,15 +369,15 @@ pub fn resolve(
             .map(room)
             .sum::<u32>()
     };
-    let upper = |key: Key| -> f64 {
+    let upper = |key: RowKey| -> f64 {
         f64::from(match key {
-            Key::Need(_) | Key::StudentWeek(..) => 1,
-            Key::Places(u, p, w) => ledger.unit_room(u, p, w),
-            Key::Supervisors(u, p, w) => supervision(u, p, w, &|_| true, &|h| ledger.supervisor_room(h, w)),
-            Key::Trained(u, p, w) => {
+            RowKey::Need(_) | RowKey::StudentWeek(..) => 1,
+            RowKey::Places(u, p, w) => ledger.unit_room(u, p, w),
+            RowKey::Supervisors(u, p, w) => supervision(u, p, w, &|_| true, &|h| ledger.supervisor_room(h, w)),
+            RowKey::Trained(u, p, w) => {
                 supervision(u, p, w, &|h| inst.supervisors[h].trained, &|h| ledger.supervisor_room(h, w))
             }
-            Key::ProgrammeSupervision(u, programme, w) => {
+            RowKey::ProgrammeSupervision(u, programme, w) => {
                 let trained_required = inst.programme_rules[programme].0;
                 supervision(
                     u,
@@ -402,19 +387,21 @@ pub fn resolve(
                     &|h| ledger.supervisor_room(h, w).min(ledger.supervisor_programme_room(h, programme, w)),
                 )
             }
-            Key::RemitMax(r) => inst.remits[r].max.unwrap_or(u32::MAX).saturating_sub(remit_have[r]),
-            Key::RemitMin(_) => 0,
+            RowKey::RemitMax(r) => inst.remits[r].max.unwrap_or(u32::MAX).saturating_sub(remit_have[r]),
+            // A minimum is a lower bound (its own row below). Named supervisors and team counts
+            // are not rows of a neighbourhood (supervisors are aggregated, teams stay fixed).
+            RowKey::RemitMin(_) | RowKey::Supervisor(..) | RowKey::SupervisorProgramme(..) | RowKey::Team(..) => 0,
         })
     };
 
     let mut problem = ColProblem::default();
-    let mut row_of: HashMap<Key, highs::Row> = HashMap::new();
+    let mut row_of: HashMap<RowKey, highs::Row> = HashMap::new();
     let mut shortfalls: Vec<(usize, f64)> = Vec::new();
     // Capacity rows with the same members (a unit's places and its supervisors' room in a week,
     // say) are one row at the tighter bound: half the matrix, and less for presolve to undo.
-    let mut tightest: BTreeMap<Vec<(usize, u64)>, (f64, Key)> = BTreeMap::new();
+    let mut tightest: BTreeMap<Vec<(usize, u64)>, (f64, RowKey)> = BTreeMap::new();
     for (&key, list) in &members {
-        if let Key::RemitMin(r) = key {
+        if let RowKey::RemitMin(r) = key {
             let short = f64::from(inst.remits[r].min - remit_have[r]);
             shortfalls.push((r, short));
             row_of.insert(key, problem.add_row(short..));
@@ -443,7 +430,7 @@ pub fn resolve(
     }
     // Shortfall columns first, then the placements.
     for &(r, short) in &shortfalls {
-        problem.add_column(inst.shortfall_weight, 0.0..=short, [(row_of[&Key::RemitMin(r)], 1.0)]);
+        problem.add_column(inst.shortfall_weight, 0.0..=short, [(row_of[&RowKey::RemitMin(r)], 1.0)]);
     }
     for (c, &(n, a)) in columns.iter().enumerate() {
         let cost = a.cost + penalty(n, &a) - inst.needs[n].unplaced_cost;
