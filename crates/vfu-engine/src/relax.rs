@@ -34,10 +34,10 @@ pub struct Relaxation {
 /// Every how many starts of a need's cheapest unit the restricted model starts with.
 const INITIAL_START_STRIDE: usize = 3;
 /// Columns added per need and pricing round at most.
-const ADDED_PER_NEED: usize = 2;
+const ADDED_PER_NEED: usize = 20;
 /// Columns added per pricing round at most (the most negative first): many columns at once
 /// make the next LP slow to re-solve.
-const ADDED_PER_ROUND: usize = 4000;
+const ADDED_PER_ROUND: usize = 10000;
 
 /// Solves the relaxation until pricing finishes or the deadline passes. The restricted model
 /// starts from `seeds` (need, option) (a known plan), every option of interprofessional needs
@@ -193,11 +193,16 @@ pub fn relax_by_area(inst: &Instance, stop: &Stop, seeds: &[(usize, usize)]) -> 
 
 /// The relaxation split into blocks of needs with the same key. Dropping the constraints that
 /// link blocks relaxes, so the blocks' bounds add up to a proven bound on the whole. The time
-/// left is shared among the blocks still to solve, in proportion to their needs.
+/// left is shared among the blocks still to solve, in proportion to their needs, smallest first.
 fn relax_split(inst: &Instance, stop: &Stop, seeds: &[(usize, usize)], keys: &[String]) -> Option<Relaxation> {
-    let mut blocks: Vec<&str> = keys.iter().map(String::as_str).collect();
+    // Smallest blocks first: they finish in less than their share, and what they leave goes to
+    // the larger blocks after them.
+    let mut sizes: HashMap<&str, usize> = HashMap::new();
+    for key in keys {
+        *sizes.entry(key.as_str()).or_default() += 1;
+    }
+    let mut blocks: Vec<(usize, &str)> = sizes.into_iter().map(|(key, size)| (size, key)).collect();
     blocks.sort_unstable();
-    blocks.dedup();
     let mut total = Relaxation {
         bound: 0.0,
         values: inst.options.iter().map(|o| vec![0.0; o.len()]).collect(),
@@ -208,7 +213,7 @@ fn relax_split(inst: &Instance, stop: &Stop, seeds: &[(usize, usize)], keys: &[S
         columns: 0,
     };
     let mut needs_left = inst.needs.len();
-    for key in blocks {
+    for (_, key) in blocks {
         let block = Block::of(inst, |n| keys[n] == key);
         let size = block.needs.iter().filter(|b| **b).count();
         // Time in proportion to the block's needs among those still to solve.
