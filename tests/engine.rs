@@ -41,6 +41,14 @@ fn tiny_is_solved_to_its_known_optimum() {
 }
 
 #[test]
+fn small_is_proven_optimal() {
+    // 307 needs: small enough for the exact MIP, which must get the time (not the search).
+    let (plan, status) = solve_checked(&example_scenario("small.json"), &options(120));
+    assert_eq!(status, Status::Optimal, "cost {} bound {:?}", plan.objective, plan.bound);
+    assert_eq!(plan.placements.len(), 246);
+}
+
+#[test]
 fn the_same_scenario_gives_the_same_plan_byte_for_byte() {
     let scenario = generate_scenario(&GeneratorOptions { students: 120, seed: 3 });
     let a = solve(&scenario, &options(60)).unwrap().plan.unwrap();

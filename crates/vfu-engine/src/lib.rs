@@ -293,8 +293,8 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
         _ => plain,
     };
     report(Phase::Search, Some(best.total_cost()), bound);
-    // Small terms end with the exact MIP, which needs a tenth of the time; larger ones spend
-    // all of it on the search.
+    // Small terms end with the exact MIP, given all the time the local search leaves; larger
+    // ones spend all of it on the search.
     let exact = exact_columns(&inst) <= EXACT_MIP_MAX_COLUMNS;
     let search_stop = if exact { at(9) } else { stop.clone() };
     let t0 = Instant::now();
@@ -306,8 +306,9 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
     }
     relax::trace(&format!("lns: {:.1} s, cost {:.1}", t0.elapsed().as_secs_f64(), best.total_cost()));
     report(Phase::Search, Some(best.total_cost()), bound);
+    // Fix-and-resolve for terms too large for the exact MIP (which is every neighbourhood at once).
     let guidance = relaxation.as_ref().filter(|r| r.guiding).map(|r| &r.values);
-    if refine::search(&inst, &mut best, &search_stop, &penalty, &refine::Focus::Term(guidance)) > 0 {
+    if !exact && refine::search(&inst, &mut best, &search_stop, &penalty, &refine::Focus::Term(guidance)) > 0 {
         improve::improve(&inst, &mut best, &search_stop, &penalty, None);
     }
 
