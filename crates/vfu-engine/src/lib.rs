@@ -248,7 +248,10 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
             .collect();
         improve::improve(&inst, &mut best, &stop, &penalty, Some(&scope));
         let displaced: Vec<usize> = (0..inst.needs.len()).filter(|&n| scope[n] && best.assigned[n].is_none()).collect();
-        if refine::search(&inst, &mut best, &stop, &penalty, &refine::Focus::Needs(displaced)) > 0 {
+        if refine::search(&inst, &mut best, &stop, &penalty, &refine::Focus::Needs(displaced), &|cost| {
+            report(Phase::Search, Some(cost), None)
+        }) > 0
+        {
             improve::improve(&inst, &mut best, &stop, &penalty, Some(&scope));
         }
         stats.search_seconds = t.elapsed().as_secs_f64();
@@ -308,7 +311,11 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
     report(Phase::Search, Some(best.total_cost()), bound);
     // Fix-and-resolve for terms too large for the exact MIP (which is every neighbourhood at once).
     let guidance = relaxation.as_ref().filter(|r| r.guiding).map(|r| &r.values);
-    if !exact && refine::search(&inst, &mut best, &search_stop, &penalty, &refine::Focus::Term(guidance)) > 0 {
+    if !exact
+        && refine::search(&inst, &mut best, &search_stop, &penalty, &refine::Focus::Term(guidance), &|cost| {
+            report(Phase::Search, Some(cost), bound)
+        }) > 0
+    {
         improve::improve(&inst, &mut best, &search_stop, &penalty, None);
     }
 

@@ -61,13 +61,15 @@ pub enum Resolved {
 /// first; see [`neighbourhood`]), then sweeps every block of needs that compete for the same
 /// places (one profession in one clinical area) in chunks of the current size, ordered by where
 /// they are placed so that a chunk holds neighbouring units. A neighbourhood proven optimal
-/// covers its needs for the rest of the round.
+/// covers its needs for the rest of the round. `better` is told the plan's cost after each kept
+/// neighbourhood (the app's progress).
 pub fn search(
     inst: &Instance,
     ledger: &mut Ledger,
     stop: &Stop,
     penalty: &dyn Fn(usize, &Assigned) -> f64,
     focus: &Focus,
+    better: &dyn Fn(f64),
 ) -> usize {
     let (guidance, only, sweep) = match focus {
         Focus::Term(guidance) => (*guidance, None, true),
@@ -85,7 +87,9 @@ pub fn search(
             inst, ledger, &free, stop, penalty,
         ) {
             Resolved::Improved => {
-                trace(&format!("  kept: plan cost {:.1}, {} needs", ledger.total_cost(), free.len()));
+                let cost = ledger.total_cost();
+                trace(&format!("  kept: plan cost {cost:.1}, {} needs", free.len()));
+                better(cost);
                 kept += 1;
                 gained = true;
                 *size = (*size * 5 / 4).min(MAX_SIZE);
@@ -609,7 +613,7 @@ mod tests {
         let greedy = construct(&inst, &[], None, None);
         let mut ledger = greedy.clone();
         let stop = Stop { deadline: Instant::now() + Duration::from_secs(120), cancel: None };
-        search(&inst, &mut ledger, &stop, &|_, _| 0.0, &Focus::Term(None));
+        search(&inst, &mut ledger, &stop, &|_, _| 0.0, &Focus::Term(None), &|_| {});
         let placed = |l: &Ledger| l.assigned.iter().filter(|a| a.is_some()).count();
         assert!(placed(&ledger) >= placed(&greedy));
         assert!(ledger.total_cost() < greedy.total_cost(), "{} vs {}", ledger.total_cost(), greedy.total_cost());
