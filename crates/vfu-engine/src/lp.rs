@@ -471,13 +471,7 @@ impl<'i, 'a> LpModel<'i, 'a> {
         self.columns_at_last_solve = self.columns;
         self.rows_at_last_solve = self.rows.len();
         model.set_sense(Sense::Minimise);
-        model.make_quiet();
-        if std::env::var_os("VFU_HIGHS_LOG").is_some() {
-            model.set_option("output_flag", true);
-            model.set_option("log_to_console", true);
-        }
-        model.set_option("threads", 1);
-        model.set_option("random_seed", 1);
+        configure(&mut model);
         if let Some(limit) = options.time_limit {
             // HiGHS counts its time limit from the creation of the model, across solves, and
             // overshoots it by up to a few seconds in a MIP: it gets a margin.
@@ -513,6 +507,18 @@ impl<'i, 'a> LpModel<'i, 'a> {
         self.model = Some(solved.into());
         Some(out)
     }
+}
+
+/// Quiet (HiGHS's log on stderr when `VFU_HIGHS_LOG` is set), one thread and a fixed seed: the
+/// same model gives the same answer on any run.
+pub(crate) fn configure(model: &mut Model) {
+    model.make_quiet();
+    if std::env::var_os("VFU_HIGHS_LOG").is_some() {
+        model.set_option("output_flag", true);
+        model.set_option("log_to_console", true);
+    }
+    model.set_option("threads", 1);
+    model.set_option("random_seed", 1);
 }
 
 /// Options of one solve.

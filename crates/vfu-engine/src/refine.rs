@@ -1,15 +1,17 @@
 //! Fix-and-resolve: a MIP-based large-neighbourhood search. A neighbourhood of needs is freed
 //! (taken out of the plan), everything else stays fixed, and the freed needs are placed again by
-//! an exact MIP over every option and named supervisor that the fixed plan leaves room for,
-//! warm-started from where they were. The result is kept only when it costs less, so the plan
-//! never gets worse, and every placement goes through the ledger, so it stays valid.
+//! a MIP over every option the fixed plan leaves room for (supervisors aggregated per unit,
+//! profession and week, then named by a search), warm-started from where they were. The result is
+//! kept only when it costs less, so the plan never gets worse, and every placement goes through
+//! the ledger, so it stays valid.
 //!
 //! Where greedy repair (`lns`) can only put needs back one at a time, the MIP finds the
 //! rearrangement of a whole unit group at once: three students shifting their starts so that a
 //! fourth fits, or two students trading units to land nearer their preferences.
 //!
 //! Deterministic: neighbourhoods are chosen by index, HiGHS runs on one thread with a fixed seed
-//! and a node limit; the wall clock only decides when to stop.
+//! and a node limit. The wall clock decides when the search stops, and guards each MIP (a MIP
+//! that reaches the guard before its node limit makes a run depend on the machine's speed).
 
 use crate::construct::Guidance;
 use crate::instance::Instance;
@@ -51,7 +53,7 @@ pub enum Resolved {
     Improved,
     /// The freed needs are best where they were (proven within the node limit).
     Optimal,
-    /// Nothing better found, not proven (node limit, or supervisors could not be named).
+    /// Nothing better found, and not proven (node limit or time guard reached).
     Unproven,
 }
 
@@ -286,13 +288,14 @@ fn units_for(inst: &Instance, n: usize, guidance: Option<&Guidance>) -> Vec<usiz
     units.into_iter().map(|(_, _, u)| u).collect()
 }
 
-/// Places the `free` needs again by an exact MIP with everything else fixed; keeps the result
-/// when it lowers the cost (with re-plan penalties). Returns whether it was kept.
+/// Places the `free` needs again by a MIP with everything else fixed; keeps the result when it
+/// lowers the cost (with re-plan penalties).
 ///
 /// Supervisors are aggregated per unit, profession and week (the room every one of them has
 /// left), which keeps the MIP small and free of the symmetry of interchangeable supervisors; an
 /// option is only offered when one supervisor has room for all of its weeks, and supervisors are
-/// named afterwards on the ledger. Where naming fails the neighbourhood is dropped.
+/// named afterwards (see [`name_supervisors`]). A placement no naming fits goes to its cheapest
+/// option that still fits, or stays out, and the cost comparison decides.
 pub fn resolve(
     inst: &Instance,
     ledger: &mut Ledger,
@@ -313,188 +316,16 @@ pub fn resolve(
             ledger.place(n, a);
         }
     };
-
-    // Columns: every option that one supervisor has room for, given the fixed plan.
-    let mut columns: Vec<(usize, Assigned)> = Vec::new();
-    for &n in free {
-        for opt in &inst.options[n] {
-            let (u, start) = (opt.unit as usize, opt.start as usize);
-            if ledger.fits_unit(n, u, start)
-                && inst.units[u].supervisors.iter().any(|&h| ledger.supervisor_free(h, n, start))
-            {
-                columns.push((n, Assigned { unit: u, supervisor: usize::MAX, start, cost: opt.cost }));
-            }
-        }
-    }
-    let mut needs_of_student: HashMap<usize, usize> = HashMap::new();
-    for &n in free {
-        *needs_of_student.entry(inst.needs[n].student).or_default() += 1;
-    }
-    let remit_have: Vec<u32> = ledger.remit_weeks().to_vec();
-    let mut members: BTreeMap<RowKey, Vec<(usize, f64)>> = BTreeMap::new();
-    for (c, &(n, a)) in columns.iter().enumerate() {
-        let need = &inst.needs[n];
-        let (p, u) = (need.profession, a.unit);
-        let trained_required = inst.programme_rules[need.programme].0;
-        members.entry(RowKey::Need(n)).or_default().push((c, 1.0));
-        for w in a.start..a.start + need.weeks {
-            members.entry(RowKey::Places(u, p, w)).or_default().push((c, 1.0));
-            members.entry(RowKey::Supervisors(u, p, w)).or_default().push((c, 1.0));
-            if trained_required {
-                members.entry(RowKey::Trained(u, p, w)).or_default().push((c, 1.0));
-            }
-            members.entry(RowKey::ProgrammeSupervision(u, need.programme, w)).or_default().push((c, 1.0));
-            if needs_of_student[&need.student] > 1 {
-                members.entry(RowKey::StudentWeek(need.student, w)).or_default().push((c, 1.0));
-            }
-        }
-        if let Some(r) = ledger.remit_entry(n, a.unit) {
-            let weeks = need.weeks as f64;
-            if inst.remits[r].max.is_some() {
-                members.entry(RowKey::RemitMax(r)).or_default().push((c, weeks));
-            }
-            if inst.remits[r].min > remit_have[r] {
-                members.entry(RowKey::RemitMin(r)).or_default().push((c, weeks));
-            }
-        }
-    }
-    // The rows are the LP's (`RowKey`), bounded by the room the fixed plan leaves. Room left with
-    // a unit's supervisors of a profession in a week, counting those `admit` lets
-    // in, each with at most `room` more.
-    let supervision = |u: usize, p: usize, w: usize, admit: &dyn Fn(usize) -> bool, room: &dyn Fn(usize) -> u32| {
-        inst.units[u]
-            .supervisors
-            .iter()
-            .copied()
-            .filter(|&h| {
-                let s = &inst.supervisors[h];
-                s.profession == p && s.available.contains(&w) && admit(h)
-            })
-            .map(room)
-            .sum::<u32>()
-    };
-    let upper = |key: RowKey| -> f64 {
-        f64::from(match key {
-            RowKey::Need(_) | RowKey::StudentWeek(..) => 1,
-            RowKey::Places(u, p, w) => ledger.unit_room(u, p, w),
-            RowKey::Supervisors(u, p, w) => supervision(u, p, w, &|_| true, &|h| ledger.supervisor_room(h, w)),
-            RowKey::Trained(u, p, w) => {
-                supervision(u, p, w, &|h| inst.supervisors[h].trained, &|h| ledger.supervisor_room(h, w))
-            }
-            RowKey::ProgrammeSupervision(u, programme, w) => {
-                let trained_required = inst.programme_rules[programme].0;
-                supervision(
-                    u,
-                    inst.programme_profession[programme],
-                    w,
-                    &|h| inst.supervisors[h].trained || !trained_required,
-                    &|h| ledger.supervisor_room(h, w).min(ledger.supervisor_programme_room(h, programme, w)),
-                )
-            }
-            RowKey::RemitMax(r) => inst.remits[r].max.unwrap_or(u32::MAX).saturating_sub(remit_have[r]),
-            // A minimum is a lower bound (its own row below). Named supervisors and team counts
-            // are not rows of a neighbourhood (supervisors are aggregated, teams stay fixed).
-            RowKey::RemitMin(_) | RowKey::Supervisor(..) | RowKey::SupervisorProgramme(..) | RowKey::Team(..) => 0,
-        })
-    };
-
-    let mut problem = ColProblem::default();
-    let mut row_of: HashMap<RowKey, highs::Row> = HashMap::new();
-    let mut shortfalls: Vec<(usize, f64)> = Vec::new();
-    // Capacity rows with the same members (a unit's places and its supervisors' room in a week,
-    // say) are one row at the tighter bound: half the matrix, and less for presolve to undo.
-    let mut tightest: BTreeMap<Vec<(usize, u64)>, (f64, RowKey)> = BTreeMap::new();
-    for (&key, list) in &members {
-        if let RowKey::RemitMin(r) = key {
-            let short = f64::from(inst.remits[r].min - remit_have[r]);
-            shortfalls.push((r, short));
-            row_of.insert(key, problem.add_row(short..));
-            continue;
-        }
-        let cap = upper(key);
-        // A row its members can never fill does not constrain.
-        if list.iter().map(|&(_, x)| x).sum::<f64>() <= cap {
-            continue;
-        }
-        let entry = tightest.entry(list.iter().map(|&(c, x)| (c, x.to_bits())).collect()).or_insert((cap, key));
-        if cap < entry.0 {
-            *entry = (cap, key);
-        }
-    }
-    for &(cap, key) in tightest.values() {
-        row_of.insert(key, problem.add_row(..=cap));
-    }
-    let mut column_rows: Vec<Vec<(highs::Row, f64)>> = vec![Vec::new(); columns.len()];
-    for (key, list) in &members {
-        if let Some(&row) = row_of.get(key) {
-            for &(c, x) in list {
-                column_rows[c].push((row, x));
-            }
-        }
-    }
-    // Shortfall columns first, then the placements.
-    for &(r, short) in &shortfalls {
-        problem.add_column(inst.shortfall_weight, 0.0..=short, [(row_of[&RowKey::RemitMin(r)], 1.0)]);
-    }
-    for (c, &(n, a)) in columns.iter().enumerate() {
-        let cost = a.cost + penalty(n, &a) - inst.needs[n].unplaced_cost;
-        problem.add_integer_column(cost, 0.0..=1.0, column_rows[c].iter().copied());
-    }
-
-    // The warm start: the needs where they were.
-    let mut start = vec![0.0; shortfalls.len() + columns.len()];
-    let mut weeks_to: HashMap<usize, f64> = HashMap::new();
-    for (c, &(n, a)) in columns.iter().enumerate() {
-        if old.iter().any(|&(m, b)| m == n && b.unit == a.unit && b.start == a.start) {
-            start[shortfalls.len() + c] = 1.0;
-            if let Some(r) = ledger.remit_entry(n, a.unit) {
-                *weeks_to.entry(r).or_default() += inst.needs[n].weeks as f64;
-            }
-        }
-    }
-    for (i, &(r, short)) in shortfalls.iter().enumerate() {
-        start[i] = (short - weeks_to.get(&r).copied().unwrap_or(0.0)).max(0.0);
-    }
-
-    let remaining = stop.remaining_secs().min(MAX_SECONDS);
-    if remaining < 0.05 || columns.is_empty() {
+    let mip = NeighbourhoodMip::build(inst, ledger, free, &old, penalty);
+    let seconds = stop.remaining_secs().min(MAX_SECONDS);
+    if seconds < 0.05 || mip.columns.is_empty() {
         restore(ledger);
         return Resolved::Unproven;
     }
-    let mut model = problem.optimise(Sense::Minimise);
-    model.make_quiet();
-    if std::env::var_os("VFU_HIGHS_LOG").is_some() {
-        model.set_option("output_flag", true);
-        model.set_option("log_to_console", true);
-    }
-    model.set_option("threads", 1);
-    model.set_option("random_seed", 1);
-    model.set_option("mip_max_nodes", NODE_LIMIT);
-    // Costs below one krona-point do not matter; closing them would cost most of the search.
-    model.set_option("mip_abs_gap", 0.5);
-    model.set_option("mip_rel_gap", 1e-7);
-    model.set_option("time_limit", remaining);
-    let _ = model.try_set_solution(Some(&start), None, None, None);
-    let t = std::time::Instant::now();
-    let solved = model.solve();
-    trace(&format!(
-        "  fix-and-resolve: {} needs ({} unplaced), {} columns, {} rows, {:?} in {:.2} s, objective {:.1}",
-        free.len(),
-        free.iter().filter(|&&n| old.iter().all(|&(m, _)| m != n)).count(),
-        columns.len(),
-        row_of.len(),
-        solved.status(),
-        t.elapsed().as_secs_f64(),
-        solved.objective_value()
-    ));
-    let proven = solved.status() == highs::HighsModelStatus::Optimal;
-    if !matches!(solved.primal_solution_status(), highs::HighsSolutionStatus::Feasible) {
+    let Some((chosen, proven)) = mip.solve(seconds, free.len()) else {
         restore(ledger);
         return Resolved::Unproven;
-    }
-    let values = solved.get_solution().columns().to_vec();
-    let chosen: Vec<(usize, Assigned)> =
-        columns.iter().enumerate().filter(|(c, _)| values[shortfalls.len() + c] > 0.5).map(|(_, &x)| x).collect();
+    };
     // A placement whose supervisor cannot be named goes to its cheapest option that still
     // fits, or stays out; the cost comparison below decides whether the whole is kept.
     let unnamed = name_supervisors(inst, ledger, chosen);
@@ -514,6 +345,229 @@ pub fn resolve(
         Resolved::Optimal
     } else {
         Resolved::Unproven
+    }
+}
+
+/// The MIP of one neighbourhood: a binary column per freed need and option that the fixed plan
+/// leaves room for, a shortfall column per remit minimum not yet met, and the LP's rows
+/// (`RowKey`) bounded by the room left; warm-started from where the needs were.
+struct NeighbourhoodMip {
+    problem: ColProblem,
+    /// (need, unit and start; the supervisor is named afterwards) of each placement column.
+    columns: Vec<(usize, Assigned)>,
+    /// Shortfall columns, before the placement columns.
+    shortfalls: usize,
+    rows: usize,
+    start: Vec<f64>,
+}
+
+impl NeighbourhoodMip {
+    fn build(
+        inst: &Instance,
+        ledger: &Ledger,
+        free: &[usize],
+        old: &[(usize, Assigned)],
+        penalty: &dyn Fn(usize, &Assigned) -> f64,
+    ) -> NeighbourhoodMip {
+        let columns = columns_with_room(inst, ledger, free);
+        let members = row_members(inst, ledger, free, &columns);
+        let remit_have = ledger.remit_weeks();
+        let mut problem = ColProblem::default();
+        let mut row_of: HashMap<RowKey, highs::Row> = HashMap::new();
+        let mut shortfalls: Vec<(usize, f64)> = Vec::new();
+        // Capacity rows with the same members (a unit's places and its supervisors' room in a
+        // week, say) are one row at the tighter bound: half the matrix, less for presolve to undo.
+        let mut tightest: BTreeMap<Vec<(usize, u64)>, (f64, RowKey)> = BTreeMap::new();
+        for (&key, list) in &members {
+            if let RowKey::RemitMin(r) = key {
+                let short = f64::from(inst.remits[r].min - remit_have[r]);
+                shortfalls.push((r, short));
+                row_of.insert(key, problem.add_row(short..));
+                continue;
+            }
+            let cap = f64::from(room(inst, ledger, key));
+            // A row its members can never fill does not constrain.
+            if list.iter().map(|&(_, x)| x).sum::<f64>() <= cap {
+                continue;
+            }
+            let entry = tightest.entry(list.iter().map(|&(c, x)| (c, x.to_bits())).collect()).or_insert((cap, key));
+            if cap < entry.0 {
+                *entry = (cap, key);
+            }
+        }
+        for &(cap, key) in tightest.values() {
+            row_of.insert(key, problem.add_row(..=cap));
+        }
+        let mut column_rows: Vec<Vec<(highs::Row, f64)>> = vec![Vec::new(); columns.len()];
+        for (key, list) in &members {
+            if let Some(&row) = row_of.get(key) {
+                for &(c, x) in list {
+                    column_rows[c].push((row, x));
+                }
+            }
+        }
+        for &(r, short) in &shortfalls {
+            problem.add_column(inst.shortfall_weight, 0.0..=short, [(row_of[&RowKey::RemitMin(r)], 1.0)]);
+        }
+        for (c, &(n, a)) in columns.iter().enumerate() {
+            let cost = a.cost + penalty(n, &a) - inst.needs[n].unplaced_cost;
+            problem.add_integer_column(cost, 0.0..=1.0, column_rows[c].iter().copied());
+        }
+
+        // The warm start: the needs where they were, and the shortfall that leaves.
+        let mut start = vec![0.0; shortfalls.len() + columns.len()];
+        let mut weeks_to: HashMap<usize, f64> = HashMap::new();
+        for (c, &(n, a)) in columns.iter().enumerate() {
+            if old.iter().any(|&(m, b)| m == n && b.unit == a.unit && b.start == a.start) {
+                start[shortfalls.len() + c] = 1.0;
+                if let Some(r) = ledger.remit_entry(n, a.unit) {
+                    *weeks_to.entry(r).or_default() += inst.needs[n].weeks as f64;
+                }
+            }
+        }
+        for (i, &(r, short)) in shortfalls.iter().enumerate() {
+            start[i] = (short - weeks_to.get(&r).copied().unwrap_or(0.0)).max(0.0);
+        }
+        NeighbourhoodMip { problem, columns, shortfalls: shortfalls.len(), rows: row_of.len(), start }
+    }
+
+    /// The chosen placements of the best solution HiGHS finds, and whether it is proven
+    /// optimal; `None` when it finds none.
+    fn solve(self, seconds: f64, needs: usize) -> Option<(Vec<(usize, Assigned)>, bool)> {
+        let mut model = self.problem.optimise(Sense::Minimise);
+        crate::lp::configure(&mut model);
+        model.set_option("mip_max_nodes", NODE_LIMIT);
+        // Cost differences below half a point do not matter; closing them would cost most of
+        // the search.
+        model.set_option("mip_abs_gap", 0.5);
+        model.set_option("mip_rel_gap", 1e-7);
+        model.set_option("time_limit", seconds);
+        let _ = model.try_set_solution(Some(&self.start), None, None, None);
+        let t = std::time::Instant::now();
+        let solved = model.solve();
+        trace(&format!(
+            "  fix-and-resolve: {needs} needs, {} columns, {} rows, {:?} in {:.2} s, objective {:.1}",
+            self.columns.len(),
+            self.rows,
+            solved.status(),
+            t.elapsed().as_secs_f64(),
+            solved.objective_value()
+        ));
+        if !matches!(solved.primal_solution_status(), highs::HighsSolutionStatus::Feasible) {
+            return None;
+        }
+        let proven = solved.status() == highs::HighsModelStatus::Optimal;
+        let values = solved.get_solution().columns().to_vec();
+        let chosen = self
+            .columns
+            .iter()
+            .enumerate()
+            .filter(|(c, _)| values[self.shortfalls + c] > 0.5)
+            .map(|(_, &x)| x)
+            .collect();
+        Some((chosen, proven))
+    }
+}
+
+/// Every option of the freed needs that the fixed plan leaves room for: the unit, the student
+/// and the remit (`Ledger::fits_unit`), and one supervisor for all of its weeks.
+fn columns_with_room(inst: &Instance, ledger: &Ledger, free: &[usize]) -> Vec<(usize, Assigned)> {
+    let mut columns = Vec::new();
+    for &n in free {
+        for opt in &inst.options[n] {
+            let (u, start) = (opt.unit as usize, opt.start as usize);
+            if ledger.fits_unit(n, u, start)
+                && inst.units[u].supervisors.iter().any(|&h| ledger.supervisor_free(h, n, start))
+            {
+                columns.push((n, Assigned { unit: u, supervisor: usize::MAX, start, cost: opt.cost }));
+            }
+        }
+    }
+    columns
+}
+
+/// The rows each column takes part in, with its coefficient: its need; per week the unit's
+/// places, its supervisors' room (trained ones too, where the programme requires them; within
+/// the programme's supervision model), and the student's week where the student has several
+/// freed needs; its remit entry's maximum, and its minimum while not yet met.
+fn row_members(
+    inst: &Instance,
+    ledger: &Ledger,
+    free: &[usize],
+    columns: &[(usize, Assigned)],
+) -> BTreeMap<RowKey, Vec<(usize, f64)>> {
+    let mut needs_of_student: HashMap<usize, usize> = HashMap::new();
+    for &n in free {
+        *needs_of_student.entry(inst.needs[n].student).or_default() += 1;
+    }
+    let remit_have = ledger.remit_weeks();
+    let mut members: BTreeMap<RowKey, Vec<(usize, f64)>> = BTreeMap::new();
+    let mut add = |key: RowKey, c: usize, x: f64| members.entry(key).or_default().push((c, x));
+    for (c, &(n, a)) in columns.iter().enumerate() {
+        let need = &inst.needs[n];
+        let (p, u) = (need.profession, a.unit);
+        add(RowKey::Need(n), c, 1.0);
+        for w in a.start..a.start + need.weeks {
+            add(RowKey::Places(u, p, w), c, 1.0);
+            add(RowKey::Supervisors(u, p, w), c, 1.0);
+            if inst.programme_rules[need.programme].0 {
+                add(RowKey::Trained(u, p, w), c, 1.0);
+            }
+            add(RowKey::ProgrammeSupervision(u, need.programme, w), c, 1.0);
+            if needs_of_student[&need.student] > 1 {
+                add(RowKey::StudentWeek(need.student, w), c, 1.0);
+            }
+        }
+        if let Some(r) = ledger.remit_entry(n, a.unit) {
+            let weeks = need.weeks as f64;
+            if inst.remits[r].max.is_some() {
+                add(RowKey::RemitMax(r), c, weeks);
+            }
+            if inst.remits[r].min > remit_have[r] {
+                add(RowKey::RemitMin(r), c, weeks);
+            }
+        }
+    }
+    members
+}
+
+/// The room the fixed plan leaves in a row (an upper bound).
+fn room(inst: &Instance, ledger: &Ledger, key: RowKey) -> u32 {
+    // Room with a unit's supervisors of a profession in a week: those `admit` lets in, each with
+    // at most `take` more.
+    let supervision = |u: usize, p: usize, w: usize, admit: &dyn Fn(usize) -> bool, take: &dyn Fn(usize) -> u32| {
+        inst.units[u]
+            .supervisors
+            .iter()
+            .copied()
+            .filter(|&h| {
+                let s = &inst.supervisors[h];
+                s.profession == p && s.available.contains(&w) && admit(h)
+            })
+            .map(take)
+            .sum::<u32>()
+    };
+    match key {
+        RowKey::Need(_) | RowKey::StudentWeek(..) => 1,
+        RowKey::Places(u, p, w) => ledger.unit_room(u, p, w),
+        RowKey::Supervisors(u, p, w) => supervision(u, p, w, &|_| true, &|h| ledger.supervisor_room(h, w)),
+        RowKey::Trained(u, p, w) => {
+            supervision(u, p, w, &|h| inst.supervisors[h].trained, &|h| ledger.supervisor_room(h, w))
+        }
+        RowKey::ProgrammeSupervision(u, programme, w) => {
+            let trained_required = inst.programme_rules[programme].0;
+            supervision(
+                u,
+                inst.programme_profession[programme],
+                w,
+                &|h| inst.supervisors[h].trained || !trained_required,
+                &|h| ledger.supervisor_room(h, w).min(ledger.supervisor_programme_room(h, programme, w)),
+            )
+        }
+        RowKey::RemitMax(r) => inst.remits[r].max.unwrap_or(u32::MAX).saturating_sub(ledger.remit_weeks()[r]),
+        // A minimum is a lower bound (a row of its own). Named supervisors and team counts are
+        // not rows of a neighbourhood (supervisors are aggregated, teams stay fixed).
+        RowKey::RemitMin(_) | RowKey::Supervisor(..) | RowKey::SupervisorProgramme(..) | RowKey::Team(..) => 0,
     }
 }
 
