@@ -348,6 +348,28 @@ impl<'a> Instance<'a> {
             && start + need.weeks <= sup.available.end
     }
 
+    /// What a unit's supervisors of a profession can take in a week: the sum of `take` over those
+    /// available then that `admit` lets in.
+    pub fn supervision(
+        &self,
+        u: usize,
+        profession: usize,
+        w: usize,
+        admit: impl Fn(usize) -> bool,
+        take: impl Fn(usize) -> u32,
+    ) -> u32 {
+        self.units[u]
+            .supervisors
+            .iter()
+            .copied()
+            .filter(|&h| {
+                let s = &self.supervisors[h];
+                s.profession == profession && s.available.contains(&w) && admit(h)
+            })
+            .map(take)
+            .sum()
+    }
+
     /// Whether the unit declares at least one place of the need's profession in every week from `start`.
     pub fn has_places(&self, u: usize, profession: usize, start: usize, len: usize) -> bool {
         self.units[u].places.get(&profession).is_some_and(|row| row[start..start + len].iter().all(|p| *p > 0))

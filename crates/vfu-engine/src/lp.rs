@@ -179,19 +179,15 @@ impl<'i, 'a> LpModel<'i, 'a> {
             RowKey::Need(_) | RowKey::StudentWeek(..) => (f64::NEG_INFINITY, 1.0),
             RowKey::Places(u, p, w) => cap(inst.units[u].places.get(&p).map_or(0, |row| row[w])),
             RowKey::Supervisors(u, p, w) => {
-                cap(self.supervisor_capacity(u, p, w, |_| true, |h| inst.supervisors[h].max_students))
+                cap(inst.supervision(u, p, w, |_| true, |h| inst.supervisors[h].max_students))
             }
-            RowKey::Trained(u, p, w) => cap(self.supervisor_capacity(
-                u,
-                p,
-                w,
-                |h| inst.supervisors[h].trained,
-                |h| inst.supervisors[h].max_students,
-            )),
+            RowKey::Trained(u, p, w) => {
+                cap(inst.supervision(u, p, w, |h| inst.supervisors[h].trained, |h| inst.supervisors[h].max_students))
+            }
             RowKey::ProgrammeSupervision(u, programme, w) => {
                 let (trained_required, per) = inst.programme_rules[programme];
                 let p = inst.programme_profession[programme];
-                cap(self.supervisor_capacity(
+                cap(inst.supervision(
                     u,
                     p,
                     w,
@@ -205,27 +201,6 @@ impl<'i, 'a> LpModel<'i, 'a> {
             RowKey::RemitMin(r) => (f64::from(inst.remits[r].min), f64::INFINITY),
             RowKey::Team(..) => (0.0, 0.0),
         }
-    }
-
-    fn supervisor_capacity(
-        &self,
-        u: usize,
-        profession: usize,
-        w: usize,
-        admit: impl Fn(usize) -> bool,
-        take: impl Fn(usize) -> u32,
-    ) -> u32 {
-        let inst = self.inst;
-        inst.units[u]
-            .supervisors
-            .iter()
-            .copied()
-            .filter(|&h| {
-                let s = &inst.supervisors[h];
-                s.profession == profession && s.available.contains(&w) && admit(h)
-            })
-            .map(take)
-            .sum()
     }
 
     fn row(&mut self, key: RowKey) -> Row {
@@ -371,13 +346,8 @@ impl<'i, 'a> LpModel<'i, 'a> {
                 .unwrap_or(0);
             for w in weeks.clone() {
                 let places = unit.places.get(&p).map_or(0, |row| row[w]);
-                let supervised: u32 = unit
-                    .supervisors
-                    .iter()
-                    .map(|&h| &inst.supervisors[h])
-                    .filter(|s| s.profession == p && s.available.contains(&w))
-                    .map(|s| s.max_students.min(per_programme))
-                    .sum();
+                let supervised =
+                    inst.supervision(u, p, w, |_| true, |h| inst.supervisors[h].max_students.min(per_programme));
                 limit = limit.min(places.min(supervised) / size);
             }
         }

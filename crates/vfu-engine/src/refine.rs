@@ -533,35 +533,21 @@ fn row_members(
 
 /// The room the fixed plan leaves in a row (an upper bound).
 fn room(inst: &Instance, ledger: &Ledger, key: RowKey) -> u32 {
-    // Room with a unit's supervisors of a profession in a week: those `admit` lets in, each with
-    // at most `take` more.
-    let supervision = |u: usize, p: usize, w: usize, admit: &dyn Fn(usize) -> bool, take: &dyn Fn(usize) -> u32| {
-        inst.units[u]
-            .supervisors
-            .iter()
-            .copied()
-            .filter(|&h| {
-                let s = &inst.supervisors[h];
-                s.profession == p && s.available.contains(&w) && admit(h)
-            })
-            .map(take)
-            .sum::<u32>()
-    };
     match key {
         RowKey::Need(_) | RowKey::StudentWeek(..) => 1,
         RowKey::Places(u, p, w) => ledger.unit_room(u, p, w),
-        RowKey::Supervisors(u, p, w) => supervision(u, p, w, &|_| true, &|h| ledger.supervisor_room(h, w)),
+        RowKey::Supervisors(u, p, w) => inst.supervision(u, p, w, |_| true, |h| ledger.supervisor_room(h, w)),
         RowKey::Trained(u, p, w) => {
-            supervision(u, p, w, &|h| inst.supervisors[h].trained, &|h| ledger.supervisor_room(h, w))
+            inst.supervision(u, p, w, |h| inst.supervisors[h].trained, |h| ledger.supervisor_room(h, w))
         }
         RowKey::ProgrammeSupervision(u, programme, w) => {
             let trained_required = inst.programme_rules[programme].0;
-            supervision(
+            inst.supervision(
                 u,
                 inst.programme_profession[programme],
                 w,
-                &|h| inst.supervisors[h].trained || !trained_required,
-                &|h| ledger.supervisor_room(h, w).min(ledger.supervisor_programme_room(h, programme, w)),
+                |h| inst.supervisors[h].trained || !trained_required,
+                |h| ledger.supervisor_room(h, w).min(ledger.supervisor_programme_room(h, programme, w)),
             )
         }
         RowKey::RemitMax(r) => inst.remits[r].max.unwrap_or(u32::MAX).saturating_sub(ledger.remit_weeks()[r]),

@@ -360,13 +360,7 @@ pub fn capacity_bound(inst: &Instance, inside: impl Fn(usize) -> bool) -> f64 {
         for u in units {
             for w in 0..inst.weeks {
                 let places = inst.units[u].places.get(&p).map_or(0, |row| row[w]);
-                let supervised: u32 = inst.units[u]
-                    .supervisors
-                    .iter()
-                    .map(|&h| &inst.supervisors[h])
-                    .filter(|s| s.profession == p && s.available.contains(&w))
-                    .map(|s| s.max_students)
-                    .sum();
+                let supervised = inst.supervision(u, p, w, |_| true, |h| inst.supervisors[h].max_students);
                 weeks_offered += f64::from(places.min(supervised));
             }
         }
