@@ -4,11 +4,13 @@
 //!
 //! The pipeline (`solve`): locks are checked by the independent plan checker before anything
 //! else; the scenario is compiled to an index-based [`instance::Instance`]; the LP relaxation
-//! ([`relax`], column generation over HiGHS) gives the bound and guides an integer plan built
-//! on an exact [`ledger::Ledger`] ([`construct`]); local search ([`improve`]) and a
-//! large-neighbourhood search around unplaced needs ([`lns`]) then lower its cost; on small terms a MIP with named supervisors ([`lp`], `Supervision::Named`),
-//! warm-started from that plan, proves optimality. Unplaced needs get their reason
-//! ([`reasons`]). Deterministic: no wall clock decides anything but when to stop early.
+//! ([`relax`], column generation over HiGHS, in blocks on large terms) gives the bound and
+//! guides an integer plan built on an exact [`ledger::Ledger`] ([`construct`]); local search
+//! ([`improve`]), a large-neighbourhood search around unplaced needs ([`lns`]) and fix-and-resolve
+//! ([`refine`], small MIPs over neighbourhoods of competing needs) then lower its cost; on small
+//! terms a MIP with named supervisors ([`lp`], `Supervision::Named`), warm-started from that plan,
+//! proves optimality instead. Unplaced needs get their reason ([`reasons`]). Deterministic: no
+//! wall clock decides anything but when to stop early.
 #![warn(missing_docs)]
 
 pub mod construct;
