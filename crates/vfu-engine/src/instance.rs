@@ -133,7 +133,8 @@ pub struct Instance<'a> {
     pub programme_rules: Vec<(bool, u32)>,
     /// Programme → profession index.
     pub programme_profession: Vec<usize>,
-    /// Every eligible option of every need.
+    /// Every eligible option of every need, unit by unit (each unit's options are one run) and by
+    /// start within a unit.
     pub options: Vec<Vec<Option_>>,
     /// Per student, the weeks two or more of their needs could both cover (only there can
     /// their placements clash).

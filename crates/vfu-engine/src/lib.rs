@@ -300,7 +300,7 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
     report(Phase::Search, Some(best.total_cost()), bound);
     // Small terms end with the exact MIP, given all the time the local search leaves; larger
     // ones spend all of it on the search.
-    let exact = exact_columns(&inst) <= EXACT_MIP_MAX_COLUMNS;
+    let exact = exact_mip_fits(&inst);
     let search_stop = if exact { at(9) } else { stop.clone() };
     let t0 = Instant::now();
     improve::improve(&inst, &mut best, &search_stop, &penalty, None);
@@ -504,22 +504,21 @@ fn team_is_whole(inst: &Instance, ledger: &Ledger, (u, start): (usize, usize)) -
     counts.iter().all(|&(n, size)| n % size == 0 && n / size == k) && k <= ipl.max_teams
 }
 
-/// Columns of the exact MIP: every option with every supervisor who fits it.
-fn exact_columns(inst: &Instance) -> usize {
-    (0..inst.needs.len())
-        .map(|n| {
-            inst.options[n]
-                .iter()
-                .map(|o| {
-                    inst.units[o.unit as usize]
-                        .supervisors
-                        .iter()
-                        .filter(|&&h| inst.supervisor_fits(h, n, o.start as usize))
-                        .count()
-                })
-                .sum::<usize>()
-        })
-        .sum()
+/// Whether the exact MIP (a column per option and supervisor who fits it) has at most
+/// `EXACT_MIP_MAX_COLUMNS` columns. Counting stops as soon as it has more: a region's term has
+/// tens of millions of options.
+fn exact_mip_fits(inst: &Instance) -> bool {
+    let mut columns = 0;
+    for (n, options) in inst.options.iter().enumerate() {
+        for o in options {
+            let supervisors = &inst.units[o.unit as usize].supervisors;
+            columns += supervisors.iter().filter(|&&h| inst.supervisor_fits(h, n, o.start as usize)).count();
+            if columns > EXACT_MIP_MAX_COLUMNS {
+                return false;
+            }
+        }
+    }
+    true
 }
 
 /// The MIP with named supervisors, warm-started from `start`; `None` when too large or no

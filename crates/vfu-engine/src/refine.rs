@@ -276,13 +276,14 @@ const NEEDS_PER_NEED: usize = 4;
 
 /// The units a need could have: those the relaxation gives it first, then the cheapest for it.
 fn units_for(inst: &Instance, n: usize, guidance: Option<&Guidance>) -> Vec<usize> {
+    // (minus the LP's value at the unit, the need's cost there, unit). A need's options are
+    // enumerated unit by unit (`Instance::options`), so each unit's are one run.
     let mut units: Vec<(f64, f64, usize)> = Vec::new();
-    for (o, opt) in inst.options[n].iter().enumerate() {
-        let value = guidance.map_or(0.0, |g| g[n][o]);
-        match units.iter_mut().find(|x| x.2 == opt.unit as usize) {
-            Some(x) => x.0 -= value,
-            None => units.push((-value, opt.cost, opt.unit as usize)),
-        }
+    let mut o = 0;
+    for run in inst.options[n].chunk_by(|a, b| a.unit == b.unit) {
+        let value: f64 = guidance.map_or(0.0, |g| g[n][o..o + run.len()].iter().sum());
+        units.push((-value, run[0].cost, run[0].unit as usize));
+        o += run.len();
     }
     units.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
     units.into_iter().map(|(_, _, u)| u).collect()

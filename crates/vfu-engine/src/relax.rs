@@ -23,8 +23,6 @@ pub struct Relaxation {
     pub converged: bool,
     /// Whether `values` come from an optimal LP (else they must not guide).
     pub guiding: bool,
-    /// Which options of every need the final restricted LP holds.
-    pub in_model: Vec<Vec<bool>>,
     /// Pricing rounds.
     pub rounds: usize,
     /// Columns in the final model.
@@ -135,25 +133,35 @@ pub fn relax(inst: &Instance, stop: &Stop, seeds: &[(usize, usize)], block: Opti
         }
     };
     let last = last?;
-    let mut values: Guidance = inst.options.iter().map(|o| vec![0.0; o.len()]).collect();
+    // Values only for the model's own needs: a block of a region-scale term would otherwise
+    // allocate (and its caller copy) every option of every need.
+    let mut values: Guidance = inst
+        .options
+        .iter()
+        .enumerate()
+        .map(|(n, o)| if lp.has_need(n) { vec![0.0; o.len()] } else { Vec::new() })
+        .collect();
     let offset = lp.fixed_columns.len();
     for (i, pat) in lp.patterns.iter().enumerate() {
         if let Some(x) = last.columns.get(offset + i) {
             values[pat.need][pat.option] = *x;
         }
     }
-    let placed = |ipl: bool| -> f64 {
-        values.iter().enumerate().filter(|(n, _)| inst.needs[*n].ipl == ipl).map(|(_, v)| v.iter().sum::<f64>()).sum()
-    };
-    trace(&format!("LP places {:.1} interprofessional and {:.1} other needs", placed(true), placed(false)));
-    let guiding = last.optimal;
-    let mut in_model: Vec<Vec<bool>> = inst.options.iter().map(|o| vec![false; o.len()]).collect();
-    for pat in &lp.patterns {
-        in_model[pat.need][pat.option] = true;
+    if tracing() {
+        let placed = |ipl: bool| -> f64 {
+            values
+                .iter()
+                .enumerate()
+                .filter(|(n, _)| inst.needs[*n].ipl == ipl)
+                .map(|(_, v)| v.iter().sum::<f64>())
+                .sum()
+        };
+        trace(&format!("LP places {:.1} interprofessional and {:.1} other needs", placed(true), placed(false)));
     }
+    let guiding = last.optimal;
     // Where pricing was cut short its bound can be weak; a shortage of places shows anyway.
     let bound = bound.max(capacity_bound(inst, |n| lp.has_need(n)));
-    Some(Relaxation { bound, values, converged, guiding, in_model, rounds, columns: lp.columns })
+    Some(Relaxation { bound, values, converged, guiding, rounds, columns: lp.columns })
 }
 
 /// The relaxation split into blocks small enough for pricing to finish at region scale: a
@@ -205,10 +213,9 @@ fn relax_split(inst: &Instance, stop: &Stop, seeds: &[(usize, usize)], keys: &[S
     blocks.sort_unstable();
     let mut total = Relaxation {
         bound: 0.0,
-        values: inst.options.iter().map(|o| vec![0.0; o.len()]).collect(),
+        values: vec![Vec::new(); inst.needs.len()],
         converged: true,
         guiding: true,
-        in_model: inst.options.iter().map(|o| vec![false; o.len()]).collect(),
         rounds: 0,
         columns: 0,
     };
@@ -221,7 +228,7 @@ fn relax_split(inst: &Instance, stop: &Stop, seeds: &[(usize, usize)], keys: &[S
         needs_left -= size;
         let block_stop = stop.until(Instant::now() + std::time::Duration::from_secs_f64(share));
         let inside = block.needs.clone();
-        let r = relax(inst, &block_stop, seeds, Some(block))?;
+        let mut r = relax(inst, &block_stop, seeds, Some(block))?;
         trace(&format!("block {key}: {size} needs, bound {}, converged {}", r.bound, r.converged));
         total.bound += r.bound;
         total.converged &= r.converged;
@@ -229,8 +236,7 @@ fn relax_split(inst: &Instance, stop: &Stop, seeds: &[(usize, usize)], keys: &[S
         total.rounds += r.rounds;
         total.columns += r.columns;
         for n in (0..inst.needs.len()).filter(|&n| inside[n]) {
-            total.values[n] = r.values[n].clone();
-            total.in_model[n] = r.in_model[n].clone();
+            total.values[n] = std::mem::take(&mut r.values[n]);
         }
     }
     // A split model is not the term's LP: converged or not, `converged` only says every
@@ -383,9 +389,14 @@ pub fn capacity_bound(inst: &Instance, inside: impl Fn(usize) -> bool) -> f64 {
     bound
 }
 
-/// Progress lines on stderr when `VFU_ENGINE_TRACE` is set (for tuning; off by default).
+/// Whether progress lines are wanted (`VFU_ENGINE_TRACE` set; for tuning, off by default).
+pub(crate) fn tracing() -> bool {
+    std::env::var_os("VFU_ENGINE_TRACE").is_some()
+}
+
+/// A progress line on stderr when tracing.
 pub(crate) fn trace(line: &str) {
-    if std::env::var_os("VFU_ENGINE_TRACE").is_some() {
+    if tracing() {
         eprintln!("[engine] {line}");
     }
 }
