@@ -51,6 +51,60 @@ export function SortHeader({ header, children, plainClassName, labelClassName }:
   );
 }
 
+type SortHeadProps<H extends SortableHeader & { id: string }> = {
+  /** The table's header groups (`table.getHeaderGroups()`). */
+  groups: { id: string; headers: H[] }[];
+  /** A header's content (the table's FlexRender of it). */
+  render: (header: H) => ReactNode;
+  /** Headers left out (a column shown as row groups instead). */
+  hidden?: (header: H) => boolean;
+  /** The header row's aria-rowindex, in a grid that numbers its rows. */
+  rowIndex?: number;
+  plainClassName?: string;
+  labelClassName?: string;
+};
+
+/** The head of a sortable table: a row of sort headers per header group. */
+export function SortHead<H extends SortableHeader & { id: string }>({
+  groups,
+  render,
+  hidden,
+  rowIndex,
+  plainClassName,
+  labelClassName,
+}: SortHeadProps<H>) {
+  return (
+    <thead>
+      {groups.map((group) => (
+        <tr key={group.id} aria-rowindex={rowIndex}>
+          {group.headers
+            .filter((header) => !hidden?.(header))
+            .map((header) => (
+              <SortHeader key={header.id} header={header} plainClassName={plainClassName} labelClassName={labelClassName}>
+                {render(header)}
+              </SortHeader>
+            ))}
+        </tr>
+      ))}
+    </thead>
+  );
+}
+
+/** The head of a table that does not sort: one header per column, numeric ones right-aligned. */
+export function PlainHead({ columns }: { columns: { label: string; numeric?: boolean }[] }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map(({ label, numeric }) => (
+          <th key={label} scope="col" className={numeric ? 'plan-table__plain-header num' : 'plan-table__plain-header'}>
+            {label}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 type BodyCellProps = {
   meta: TableColumnMeta | undefined;
   /** The cell's class; a numeric data cell is right-aligned ("num") unless told otherwise. */

@@ -16,7 +16,7 @@ import {
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BodyCell, SortHeader } from '../components/DataTable';
+import { BodyCell, SortHead } from '../components/DataTable';
 import type { TableColumnMeta } from '../lib/columns';
 import type { Option } from './fields';
 
@@ -252,17 +252,12 @@ export function DataGrid<T extends RowData>({ data, columns, getRowId, searchTex
               <col key={column.id} style={column.columnDef.meta?.width ? { width: column.columnDef.meta.width } : undefined} />
             ))}
           </colgroup>
-          <thead>
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id} aria-rowindex={1}>
-                {group.headers.map((header) => (
-                  <SortHeader key={header.id} header={header} labelClassName="sort-button__label">
-                    <table.FlexRender header={header} />
-                  </SortHeader>
-                ))}
-              </tr>
-            ))}
-          </thead>
+          <SortHead
+            groups={table.getHeaderGroups()}
+            render={(header) => <table.FlexRender header={header} />}
+            rowIndex={1}
+            labelClassName="sort-button__label"
+          />
           <tbody>
             {paddingTop > 0 && (
               <tr aria-hidden="true" className="data-grid__spacer">

@@ -3,7 +3,7 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { Level, ProgrammeDemand } from '../bindings';
-import { BodyCell, SortHeader } from '../components/DataTable';
+import { BodyCell, SortHead } from '../components/DataTable';
 import type { Language } from '../i18n/languages';
 import { useLanguage } from '../i18n/useLanguage';
 import { countColumn } from '../lib/columns';
@@ -155,19 +155,11 @@ export function ProgrammeTable({ programmes }: Props) {
       <div className="table-frame">
         <table className="data-table ov-table" data-testid="programme-table">
           <caption className="sr-only">{t('overview.programmes.caption')}</caption>
-          <thead>
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers
-                  .filter((header) => !(grouped && header.column.id === 'school'))
-                  .map((header) => (
-                    <SortHeader key={header.id} header={header}>
-                      <table.FlexRender header={header} />
-                    </SortHeader>
-                  ))}
-              </tr>
-            ))}
-          </thead>
+          <SortHead
+            groups={table.getHeaderGroups()}
+            render={(header) => <table.FlexRender header={header} />}
+            hidden={(header) => grouped && header.column.id === 'school'}
+          />
           {grouped ? (
             groups.map((group) => (
               <tbody key={group.school} className="ov-group">

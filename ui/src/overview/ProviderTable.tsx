@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { ProviderCapacity } from '../bindings';
-import { BodyCell, SortHeader } from '../components/DataTable';
+import { BodyCell, SortHead } from '../components/DataTable';
 import type { Language } from '../i18n/languages';
 import { useLanguage } from '../i18n/useLanguage';
 import { countColumn } from '../lib/columns';
@@ -150,17 +150,7 @@ export function ProviderTable({ providers }: Props) {
       <div className="table-frame">
         <table className="data-table ov-table" data-testid="provider-table">
           <caption className="sr-only">{t('overview.providers.caption')}</caption>
-          <thead>
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => (
-                  <SortHeader key={header.id} header={header}>
-                    <table.FlexRender header={header} />
-                  </SortHeader>
-                ))}
-              </tr>
-            ))}
-          </thead>
+          <SortHead groups={table.getHeaderGroups()} render={(header) => <table.FlexRender header={header} />} />
           <tbody>
             {table.getRowModel().rows.map((row) => (
               <tr key={row.id}>

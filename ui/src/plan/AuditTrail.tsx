@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry_Serialize, AuditSpot } from '../bindings';
+import { PlainHead } from '../components/DataTable';
 import { LoadStatus } from '../components/LoadStatus';
 import { useLanguage } from '../i18n/useLanguage';
 import type { Language } from '../i18n/languages';
@@ -36,15 +37,11 @@ export function AuditTrail({ state, onRetry, unitNames }: Props) {
       <div className="table-frame">
         <table className="data-table plan-table__table" data-testid="audit-trail">
           <caption className="sr-only">{t('plan.audit.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="plan-table__plain-header">{t('plan.audit.columns.time')}</th>
-              <th scope="col" className="plan-table__plain-header">{t('plan.audit.columns.action')}</th>
-              <th scope="col" className="plan-table__plain-header">{t('plan.audit.columns.need')}</th>
-              <th scope="col" className="plan-table__plain-header">{t('plan.audit.columns.change')}</th>
-              <th scope="col" className="plan-table__plain-header">{t('plan.audit.columns.reason')}</th>
-            </tr>
-          </thead>
+          <PlainHead
+            columns={(['time', 'action', 'need', 'change', 'reason'] as const).map((c) => ({
+              label: t(`plan.audit.columns.${c}`),
+            }))}
+          />
           <tbody>
             {shown.map((entry) => (
               <tr key={entry.seq} data-testid={`audit-${entry.seq}`}>

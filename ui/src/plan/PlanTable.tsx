@@ -14,7 +14,7 @@ import {
 import type { TFunction } from 'i18next';
 import { useEffect, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BodyCell, SortHeader } from '../components/DataTable';
+import { BodyCell, SortHead } from '../components/DataTable';
 import type { Language } from '../i18n/languages';
 import { useLanguage } from '../i18n/useLanguage';
 import type { TableColumnMeta } from '../lib/columns';
@@ -125,17 +125,11 @@ export function PlanTable<T extends RowData>({ data, columns, caption, rowId, ro
       <div className="table-frame">
         <table className="data-table plan-table__table">
           <caption className="sr-only">{caption}</caption>
-          <thead>
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => (
-                  <SortHeader key={header.id} header={header} plainClassName="plan-table__plain-header">
-                    <table.FlexRender header={header} />
-                  </SortHeader>
-                ))}
-              </tr>
-            ))}
-          </thead>
+          <SortHead
+            groups={table.getHeaderGroups()}
+            render={(header) => <table.FlexRender header={header} />}
+            plainClassName="plan-table__plain-header"
+          />
           <tbody>
             {rows.length === 0 && (
               <tr>

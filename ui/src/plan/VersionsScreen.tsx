@@ -8,6 +8,7 @@ import {
   type PlanComparison_Serialize,
   type PlanVersion_Serialize,
 } from '../bindings';
+import { PlainHead } from '../components/DataTable';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { LoadStatus } from '../components/LoadStatus';
 import { useLanguage } from '../i18n/useLanguage';
@@ -101,18 +102,14 @@ export function VersionsScreen({ termId }: Props) {
         <div className="table-frame">
           <table className="data-table plan-table__table" data-testid="versions">
             <caption className="sr-only">{t('plan.versions.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="plan-table__plain-header">{t('plan.versions.columns.version')}</th>
-                <th scope="col" className="plan-table__plain-header num">{t('plan.versions.columns.placed')}</th>
-                <th scope="col" className="plan-table__plain-header num">{t('plan.versions.columns.unplaced')}</th>
-                <th scope="col" className="plan-table__plain-header num">{t('plan.versions.columns.cost')}</th>
-                <th scope="col" className="plan-table__plain-header">{t('plan.versions.columns.status')}</th>
-                <th scope="col" className="plan-table__plain-header">{t('plan.versions.columns.note')}</th>
-                <th scope="col" className="plan-table__plain-header">{t('plan.versions.columns.created')}</th>
-                <th scope="col" className="plan-table__plain-header">{t('plan.versions.columns.actions')}</th>
-              </tr>
-            </thead>
+            <PlainHead
+              columns={(
+                ['version', 'placed', 'unplaced', 'cost', 'status', 'note', 'created', 'actions'] as const
+              ).map((c) => ({
+                label: t(`plan.versions.columns.${c}`),
+                numeric: c === 'placed' || c === 'unplaced' || c === 'cost',
+              }))}
+            />
             <tbody>
               {list.map((v) => {
                 const exported = exports[v.version];

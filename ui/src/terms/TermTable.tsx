@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TermSummary } from '../bindings';
 import { useNavigation } from '../app/navigation';
-import { BodyCell, SortHeader } from '../components/DataTable';
+import { BodyCell, SortHead } from '../components/DataTable';
 import { useLanguage } from '../i18n/useLanguage';
 import { termColumns, termTableFeatures } from './columns';
 
@@ -30,17 +30,11 @@ export function TermTable({ terms, onDelete }: Props) {
     <div className="table-frame">
       <table className="data-table">
         <caption className="sr-only">{t('terms.caption')}</caption>
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => (
-                <SortHeader key={header.id} header={header} plainClassName="terms-actions__head">
-                  <table.FlexRender header={header} />
-                </SortHeader>
-              ))}
-            </tr>
-          ))}
-        </thead>
+        <SortHead
+          groups={table.getHeaderGroups()}
+          render={(header) => <table.FlexRender header={header} />}
+          plainClassName="terms-actions__head"
+        />
         <tbody>
           {table.getRowModel().rows.map((row) => (
             <tr key={row.id}>
