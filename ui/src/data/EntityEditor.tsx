@@ -1,21 +1,14 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { commands, type AppError, type EditEntry, type EditProblem, type EntityKind } from '../bindings';
+import { commands, type AppError, type EditEntry, type EditProblem } from '../bindings';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { describeAppError, describeUnexpected } from '../lib/errors';
 import { ConfirmDialog } from './ConfirmDialog';
 import { useDiscardGuard, useReportDirty } from './discardGuard';
-import type { JsonObject } from './model';
 import { ProblemScope, ProblemSummary } from './problems';
-import { useEditSession } from './useEditSession';
+import { useEditSession, type EditSessionParams } from './useEditSession';
 
-type Props<D> = {
-  termId: string;
-  kind: EntityKind;
-  originalId: string | null;
-  initial: D;
-  toValue: (draft: D) => JsonObject;
-  localProblems?: (draft: D) => EditProblem[];
+type Props<D> = EditSessionParams<D> & {
   title: string;
   /** The form's fields for the draft. */
   children: (draft: D, setDraft: (update: (draft: D) => D) => void) => ReactNode;

@@ -11,7 +11,7 @@ export type SaveOutcome =
   | { status: 'failed'; error: AppError }
   | { status: 'crashed'; error: unknown };
 
-type Params<D> = {
+export type EditSessionParams<D> = {
   termId: string;
   kind: EntityKind;
   /** The id of the entry edited; null for a new entry (and for the term and the weights). */
@@ -26,7 +26,7 @@ type Params<D> = {
  * One entry being edited: the draft, whether it differs from what is saved, its problems (checked
  * by the back end ~300 ms after typing stops, without saving), and saving it.
  */
-export function useEditSession<D>({ termId, kind, originalId, initial, toValue, localProblems }: Params<D>) {
+export function useEditSession<D>({ termId, kind, originalId, initial, toValue, localProblems }: EditSessionParams<D>) {
   const [draft, setDraft] = useState<D>(initial);
   const initialJson = useMemo(() => JSON.stringify(toValue(initial)), [initial, toValue]);
   const value = useMemo(() => toValue(draft), [draft, toValue]);

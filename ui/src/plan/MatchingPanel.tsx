@@ -116,20 +116,28 @@ export function MatchingProgressPanel({ matching }: Props) {
           </dd>
         </div>
       </dl>
-      <button
-        type="button"
-        className="button plan-btn--danger"
-        onClick={() => void matching.cancel()}
-        disabled={matching.cancelRequested}
-        data-testid="cancel-matching"
-      >
-        {matching.cancelRequested ? t('plan.run.cancelling') : t('plan.run.cancel')}
-      </button>
+      <CancelButton matching={matching} />
     </section>
   );
 }
 
 /** The result of the run that just ended. */
+/** Stops the run; the best plan found so far is kept. */
+function CancelButton({ matching }: Props) {
+  const { t } = useTranslation();
+  return (
+    <button
+      type="button"
+      className="button plan-btn--danger"
+      onClick={() => void matching.cancel()}
+      disabled={matching.cancelRequested}
+      data-testid="cancel-matching"
+    >
+      {matching.cancelRequested ? t('plan.run.cancelling') : t('plan.run.cancel')}
+    </button>
+  );
+}
+
 export function MatchingOutcomePanel({ outcome, onDismiss }: { outcome: MatchingOutcome_Serialize; onDismiss: () => void }) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -202,15 +210,7 @@ export function MatchingPanel({ matching }: Props) {
       {showProgress && <MatchingProgressPanel matching={matching} />}
       {matching.error && <ErrorNotice view={matching.error} />}
       {matching.busyWith !== null && !showProgress && (
-        <button
-          type="button"
-          className="button plan-btn--danger"
-          onClick={() => void matching.cancel()}
-          disabled={matching.cancelRequested}
-          data-testid="cancel-matching"
-        >
-          {matching.cancelRequested ? t('plan.run.cancelling') : t('plan.run.cancel')}
-        </button>
+        <CancelButton matching={matching} />
       )}
       {!showProgress && matching.outcome && <MatchingOutcomePanel outcome={matching.outcome} onDismiss={matching.dismissOutcome} />}
     </section>
