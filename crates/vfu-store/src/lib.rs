@@ -119,18 +119,18 @@ impl Store {
     }
 
     /// Replaces a term's contents after an edit made in the app and logs the edit with its
-    /// inverse, in one transaction; returns the edit's sequence number.
+    /// inverse, in one transaction; returns the log entry as stored, so nobody reads the log back.
     pub async fn save_edit(
         &self,
         scenario: &Scenario,
         edit: &ScenarioEdit,
         inverse: &ScenarioEdit,
-    ) -> Result<u32, StoreError> {
+    ) -> Result<EditRecord, StoreError> {
         let mut tx = self.pool.begin().await?;
         term::replace(&mut tx, scenario).await?;
-        let seq = edits::record(&mut tx, &scenario.term.id, edit, inverse).await?;
+        let record = edits::record(&mut tx, &scenario.term.id, edit, inverse).await?;
         tx.commit().await?;
-        Ok(seq)
+        Ok(record)
     }
 
     /// The newest edit not undone yet, with the edit that undoes it.
@@ -139,13 +139,14 @@ impl Store {
         edits::last_undoable(&mut conn, term_id).await
     }
 
-    /// Stores the scenario as it was before edit `seq` and marks that edit undone, in one transaction.
-    pub async fn save_undo(&self, scenario: &Scenario, seq: u32) -> Result<(), StoreError> {
+    /// Stores the scenario as it was before edit `seq` and marks that edit undone, in one
+    /// transaction; returns the log entry as it now is.
+    pub async fn save_undo(&self, scenario: &Scenario, seq: u32) -> Result<EditRecord, StoreError> {
         let mut tx = self.pool.begin().await?;
         term::replace(&mut tx, scenario).await?;
-        edits::mark_undone(&mut tx, &scenario.term.id, seq).await?;
+        let record = edits::mark_undone(&mut tx, &scenario.term.id, seq).await?;
         tx.commit().await?;
-        Ok(())
+        Ok(record)
     }
 
     /// The log of a term's edits, newest first.

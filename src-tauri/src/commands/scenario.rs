@@ -39,9 +39,9 @@ pub async fn save_edit(state: State<'_, AppState>, term_id: String, edit: Scenar
     let scenario = state.scenario(&term_id).await?;
     let applied = apply_edit(&scenario, &edit)?;
     let store = state.store()?;
-    store.save_edit(&applied.scenario, &edit, &applied.inverse).await?;
+    let record = store.save_edit(&applied.scenario, &edit, &applied.inverse).await?;
     state.remember(Arc::new(applied.scenario));
-    latest(&state, &term_id).await
+    Ok(record.into())
 }
 
 /// Undoes the newest edit not undone yet; none when there is nothing to undo.
@@ -55,9 +55,9 @@ pub async fn undo_edit(state: State<'_, AppState>, term_id: String) -> Result<Op
     let scenario = state.scenario(&term_id).await?;
     // An undo is refused like any edit when later changes (a lock, an import) make it break rules.
     let applied = apply_edit(&scenario, &inverse)?;
-    store.save_undo(&applied.scenario, seq).await?;
+    let record = store.save_undo(&applied.scenario, seq).await?;
     state.remember(Arc::new(applied.scenario));
-    Ok(store.edits(&term_id).await?.into_iter().find(|e| e.seq == seq).map(EditEntry::from))
+    Ok(Some(record.into()))
 }
 
 /// The term's edits, newest first.
@@ -65,13 +65,4 @@ pub async fn undo_edit(state: State<'_, AppState>, term_id: String) -> Result<Op
 #[specta::specta]
 pub async fn list_edits(state: State<'_, AppState>, term_id: String) -> Result<Vec<EditEntry>, AppError> {
     Ok(state.store()?.edits(&term_id).await?.into_iter().map(EditEntry::from).collect())
-}
-
-async fn latest(state: &AppState, term_id: &str) -> Result<EditEntry, AppError> {
-    let edits = state.store()?.edits(term_id).await?;
-    edits
-        .into_iter()
-        .next()
-        .map(EditEntry::from)
-        .ok_or_else(|| AppError::Storage { message: "the edit was saved but its log entry is missing".into() })
 }
