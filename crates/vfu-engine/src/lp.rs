@@ -121,20 +121,13 @@ impl Block {
     /// programme has all of its needs inside.
     pub fn of(inst: &Instance, inside: impl Fn(usize) -> bool) -> Block {
         let needs: Vec<bool> = (0..inst.needs.len()).map(inside).collect();
-        let mut whole_programme = vec![true; inst.programme_rules.len()];
+        // Per programme: whether it has needs inside, and outside.
+        let mut within = vec![(false, false); inst.programme_rules.len()];
         for (n, need) in inst.needs.iter().enumerate() {
-            if !needs[n] {
-                whole_programme[need.programme] = false;
-            }
+            let (inner, outer) = &mut within[need.programme];
+            *if needs[n] { inner } else { outer } = true;
         }
-        let has_need = {
-            let mut any = vec![false; inst.programme_rules.len()];
-            for (n, need) in inst.needs.iter().enumerate() {
-                any[need.programme] |= needs[n];
-            }
-            any
-        };
-        let minimums = inst.remits.iter().map(|r| whole_programme[r.programme] && has_need[r.programme]).collect();
+        let minimums = inst.remits.iter().map(|r| within[r.programme] == (true, false)).collect();
         Block { needs, minimums }
     }
 }
