@@ -242,9 +242,7 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
         });
         let scope: Vec<bool> = (0..inst.needs.len())
             .map(|n| match prev.get(&n) {
-                Some(p) => {
-                    best.assigned[n].is_none_or(|a| (a.unit, a.supervisor, a.start) != (p.unit, p.supervisor, p.start))
-                }
+                Some(p) => is_moved(best.assigned[n], p),
                 None => !before.contains(inst.need_records(n).1.id.as_str()),
             })
             .collect();
@@ -379,14 +377,14 @@ fn finish(
     Outcome { status, plan: Some(plan), lock_conflicts: Vec::new(), stats }
 }
 
-/// Placements of the previous plan that this one changes (other unit, supervisor or start, or unplaced).
+/// Placements of the previous plan that this one changes.
 fn moved(ledger: &Ledger, previous: &HashMap<usize, Assigned>) -> usize {
-    previous
-        .iter()
-        .filter(|(n, p)| {
-            ledger.assigned[**n].is_none_or(|a| (a.unit, a.supervisor, a.start) != (p.unit, p.supervisor, p.start))
-        })
-        .count()
+    previous.iter().filter(|(n, p)| is_moved(ledger.assigned[**n], p)).count()
+}
+
+/// Whether a need is no longer where it was: another unit, supervisor or start, or unplaced.
+fn is_moved(now: Option<Assigned>, previous: &Assigned) -> bool {
+    now.is_none_or(|a| (a.unit, a.supervisor, a.start) != (previous.unit, previous.supervisor, previous.start))
 }
 
 /// The locks checked by the plan checker on their own: every rule they break but whole teams
