@@ -275,8 +275,8 @@ fn split_relaxations_are_proven_bounds_below_the_whole_lp() {
 
 #[test]
 fn a_term_short_of_places_gets_a_bound_from_its_places_alone() {
+    use vfu_engine::bounds::capacity_bound;
     use vfu_engine::instance::Instance;
-    use vfu_engine::relax::capacity_bound;
     let mut scenario = generate_scenario(&GeneratorOptions { students: 120, seed: 6 });
     scenario.locked.clear();
     for unit in &mut scenario.units {
@@ -295,4 +295,35 @@ fn a_term_short_of_places_gets_a_bound_from_its_places_alone() {
     assert!(bound <= plan.objective, "{bound} above the plan's cost {}", plan.objective);
     // The engine's bound is the stronger of the LP's and this one.
     assert!(plan.bound.unwrap() >= bound * (1.0 - 1e-9), "{:?} < {bound}", plan.bound);
+}
+
+#[test]
+fn remit_minimums_beyond_reach_give_a_shortfall_every_plan_pays() {
+    use vfu_engine::bounds::remit_shortfall_bound;
+    use vfu_engine::instance::Instance;
+    let mut scenario = generate_scenario(&GeneratorOptions { students: 150, seed: 8 });
+    scenario.locked.clear();
+    // Every minimum raised to more weeks than the programme's students need in all.
+    let mut weeks: std::collections::HashMap<String, u32> = Default::default();
+    for student in &scenario.students {
+        *weeks.entry(student.programme.clone()).or_default() += student.needs.iter().map(|n| n.weeks).sum::<u32>();
+    }
+    let mut wanted = 0.0;
+    for provider in &mut scenario.providers {
+        for entry in &mut provider.remit {
+            entry.min_student_weeks = weeks.get(&entry.programme).copied().unwrap_or(0) + 7;
+            entry.max_student_weeks = None;
+            wanted += f64::from(entry.min_student_weeks);
+        }
+    }
+    let total_weeks: f64 = weeks.values().map(|w| f64::from(*w)).sum();
+    let inst = Instance::new(&scenario).unwrap();
+    let bound = remit_shortfall_bound(&inst, &vec![false; inst.remits.len()]);
+    // The needs cannot bring more than all their weeks; and a minimum every block holds is the
+    // LP's business, not this bound's.
+    assert!(bound >= (wanted - total_weeks) * scenario.weights.remit_shortfall_per_week, "{bound}");
+    assert_eq!(remit_shortfall_bound(&inst, &vec![true; inst.remits.len()]), 0.0);
+    let (plan, _) = solve_checked(&scenario, &options(15));
+    let cost = check_plan(&scenario, &plan).cost;
+    assert!(bound <= cost.remit_shortfall + 1e-6, "{bound} above the plan's shortfall {}", cost.remit_shortfall);
 }

@@ -43,17 +43,21 @@ pub fn construct<'i, 'a>(
             }
         }
         wanted.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        let mut tally = (0usize, 0usize);
         for (_, n, o) in wanted {
             if ledger.assigned[n].is_none() {
+                tally.0 += 1;
                 let opt = inst.options[n][o];
                 if let Some(h) = ledger.can_place(n, opt.unit as usize, opt.start as usize) {
                     ledger.place(
                         n,
                         Assigned { unit: opt.unit as usize, supervisor: h, start: opt.start as usize, cost: opt.cost },
                     );
+                    tally.1 += 1;
                 }
             }
         }
+        crate::relax::trace(&format!("construct: {} LP-wanted tried, {} placed", tally.0, tally.1));
     }
 
     // The rest: the most expensive to leave out and the hardest to place first.
@@ -66,9 +70,12 @@ pub fn construct<'i, 'a>(
             .then(inst.options[a].len().cmp(&inst.options[b].len()))
             .then(a.cmp(&b))
     });
+    let rest = order.len();
+    let mut got = 0;
     for n in order {
-        place_cheapest(inst, &mut ledger, n);
+        got += usize::from(place_cheapest(inst, &mut ledger, n));
     }
+    crate::relax::trace(&format!("construct: {rest} others, {got} placed"));
     ledger
 }
 

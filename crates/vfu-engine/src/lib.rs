@@ -13,6 +13,7 @@
 //! wall clock decides anything but when to stop early.
 #![warn(missing_docs)]
 
+pub mod bounds;
 pub mod construct;
 pub mod improve;
 pub mod instance;

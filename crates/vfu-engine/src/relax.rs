@@ -6,11 +6,13 @@
 //! none is left (the LP over all options is solved) or time runs out. Every round gives a
 //! Lagrangian bound from its duals, valid whether or not pricing has finished.
 
+use crate::bounds;
 use crate::construct::Guidance;
 use crate::instance::Instance;
 use crate::lp::{Block, FixedColumn, LpModel, Pattern, RowKey, SolveOptions, Supervision};
 use crate::stop::Stop;
 use std::collections::HashMap;
+use std::sync::Mutex;
 use std::time::Instant;
 
 /// What the relaxation found.
@@ -41,6 +43,17 @@ const ADDED_PER_ROUND: usize = 10000;
 /// starts from `seeds` (need, option) (a known plan), every option of interprofessional needs
 /// (they are few) and some starts of each need's cheapest unit; pricing adds the rest as needed.
 pub fn relax(inst: &Instance, stop: &Stop, seeds: &[(usize, usize)], block: Option<Block>) -> Option<Relaxation> {
+    relax_until(inst, &|| stop.clone(), seeds, block)
+}
+
+/// The relaxation with a deadline that may move while it runs (`until` is asked before every
+/// solve): a block of a split gets more time once no other block waits for it.
+fn relax_until(
+    inst: &Instance,
+    until: &dyn Fn() -> Stop,
+    seeds: &[(usize, usize)],
+    block: Option<Block>,
+) -> Option<Relaxation> {
     let mut lp = LpModel::for_block(inst, Supervision::Aggregated, false, block);
     let seeds: Vec<(usize, usize)> = seeds.iter().copied().filter(|(n, _)| lp.has_need(*n)).collect();
     for (n, o) in seeds {
@@ -79,6 +92,7 @@ pub fn relax(inst: &Instance, stop: &Stop, seeds: &[(usize, usize)], block: Opti
     let mut last: Option<crate::lp::LpSolution> = None;
     let converged = loop {
         rounds += 1;
+        let stop = until();
         let remaining = stop.remaining_secs();
         let t = Instant::now();
         let solution = lp.solve(&SolveOptions { time_limit: Some(remaining), ..Default::default() })?;
@@ -160,7 +174,7 @@ pub fn relax(inst: &Instance, stop: &Stop, seeds: &[(usize, usize)], block: Opti
     }
     let guiding = last.optimal;
     // Where pricing was cut short its bound can be weak; a shortage of places shows anyway.
-    let bound = bound.max(capacity_bound(inst, |n| lp.has_need(n)));
+    let bound = bound.max(bounds::capacity_bound(inst, |n| lp.has_need(n)));
     Some(Relaxation { bound, values, converged, guiding, rounds, columns: lp.columns })
 }
 
@@ -200,8 +214,11 @@ pub fn relax_by_area(inst: &Instance, stop: &Stop, seeds: &[(usize, usize)]) -> 
 }
 
 /// The relaxation split into blocks of needs with the same key. Dropping the constraints that
-/// link blocks relaxes, so the blocks' bounds add up to a proven bound on the whole. The time
-/// left is shared among the blocks still to solve, in proportion to their needs, smallest first.
+/// link blocks relaxes, so the blocks' bounds add up to a proven bound on the whole. Blocks are
+/// independent models, so they are solved on every core at once (each HiGHS instance on its own
+/// thread, single-threaded); the results are summed in block order whatever finished first.
+/// The time left is shared among the blocks still to start, in proportion to their needs,
+/// smallest first.
 fn relax_split(inst: &Instance, stop: &Stop, seeds: &[(usize, usize)], keys: &[String]) -> Option<Relaxation> {
     // Smallest blocks first: they finish in less than their share, and what they leave goes to
     // the larger blocks after them.
@@ -211,6 +228,45 @@ fn relax_split(inst: &Instance, stop: &Stop, seeds: &[(usize, usize)], keys: &[S
     }
     let mut blocks: Vec<(usize, &str)> = sizes.into_iter().map(|(key, size)| (size, key)).collect();
     blocks.sort_unstable();
+    let workers =
+        std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, MAX_WORKERS).min(blocks.len().max(1));
+    // Next block to start, and the needs of the blocks not yet started.
+    let queue = Mutex::new((0usize, inst.needs.len()));
+    let solved: Vec<Mutex<Option<Option<Relaxation>>>> = blocks.iter().map(|_| Mutex::new(None)).collect();
+    let work = || loop {
+        let (i, share) = {
+            let mut q = queue.lock().expect("no worker panics holding the queue");
+            let i = q.0;
+            let Some(&(size, _)) = blocks.get(i) else { return };
+            // Every worker takes a block of this size in the same time: the share of one block
+            // is the time left times the workers, in proportion to its needs among those left.
+            let share =
+                (stop.remaining_secs() * (size * workers) as f64 / q.1.max(1) as f64).min(stop.remaining_secs());
+            q.0 += 1;
+            q.1 -= size;
+            (i, share)
+        };
+        let key = blocks[i].1;
+        let block = Block::of(inst, |n| keys[n] == key);
+        let own = stop.until(Instant::now() + std::time::Duration::from_secs_f64(share));
+        // Once no block waits to start, a block may use all the time that is left.
+        let waiting = || queue.lock().expect("no worker panics holding the queue").0 < blocks.len();
+        let until = || if waiting() { own.clone() } else { stop.clone() };
+        let r = relax_until(inst, &until, seeds, Some(block));
+        if let Some(r) = &r {
+            trace(&format!("block {key}: {} needs, bound {}, converged {}", blocks[i].0, r.bound, r.converged));
+        }
+        *solved[i].lock().expect("no worker panics holding its result") = Some(r);
+    };
+    if workers == 1 {
+        work();
+    } else {
+        std::thread::scope(|scope| {
+            for _ in 0..workers {
+                scope.spawn(work);
+            }
+        });
+    }
     let mut total = Relaxation {
         bound: 0.0,
         values: vec![Vec::new(); inst.needs.len()],
@@ -219,30 +275,44 @@ fn relax_split(inst: &Instance, stop: &Stop, seeds: &[(usize, usize)], keys: &[S
         rounds: 0,
         columns: 0,
     };
-    let mut needs_left = inst.needs.len();
-    for (_, key) in blocks {
-        let block = Block::of(inst, |n| keys[n] == key);
-        let size = block.needs.iter().filter(|b| **b).count();
-        // Time in proportion to the block's needs among those still to solve.
-        let share = stop.remaining_secs() * size as f64 / needs_left.max(1) as f64;
-        needs_left -= size;
-        let block_stop = stop.until(Instant::now() + std::time::Duration::from_secs_f64(share));
-        let inside = block.needs.clone();
-        let mut r = relax(inst, &block_stop, seeds, Some(block))?;
-        trace(&format!("block {key}: {size} needs, bound {}, converged {}", r.bound, r.converged));
+    for (slot, (_, key)) in solved.into_iter().zip(&blocks) {
+        let mut r = slot.into_inner().expect("no worker panics holding its result").flatten()?;
         total.bound += r.bound;
         total.converged &= r.converged;
         total.guiding &= r.guiding;
         total.rounds += r.rounds;
         total.columns += r.columns;
-        for n in (0..inst.needs.len()).filter(|&n| inside[n]) {
+        for n in (0..inst.needs.len()).filter(|&n| keys[n] == *key) {
             total.values[n] = std::mem::take(&mut r.values[n]);
         }
     }
+    // The minimums no block holds (their programme's needs span blocks) still cost what no
+    // plan can avoid.
+    let held = held_minimums(inst, keys);
+    total.bound += bounds::remit_shortfall_bound(inst, &held);
     // A split model is not the term's LP: converged or not, `converged` only says every
     // block's pricing finished.
     Some(total)
 }
+
+/// Whether some block holds each remit entry's minimum: its programme has needs, all in one
+/// block (as `Block::of` decides for each block).
+fn held_minimums(inst: &Instance, keys: &[String]) -> Vec<bool> {
+    let mut key_of: Vec<Option<Option<&str>>> = vec![None; inst.programme_rules.len()];
+    for (n, need) in inst.needs.iter().enumerate() {
+        let seen = &mut key_of[need.programme];
+        *seen = match *seen {
+            None => Some(Some(keys[n].as_str())),
+            Some(Some(k)) if k == keys[n] => Some(Some(k)),
+            _ => Some(None),
+        };
+    }
+    inst.remits.iter().map(|r| matches!(key_of[r.programme], Some(Some(_)))).collect()
+}
+
+/// Threads solving blocks at most: HiGHS's simplex is memory-bound, so more than a few gain
+/// little, and each holds a model in memory.
+const MAX_WORKERS: usize = 4;
 
 /// Prices every option; adds the most negative columns; returns the round's Lagrangian bound
 /// and how many columns were added.
@@ -336,57 +406,6 @@ fn price(inst: &Instance, lp: &mut LpModel, duals: &HashMap<RowKey, f64>, add: b
         }
     }
     (bound, added)
-}
-
-/// A bound from the places alone: each profession's placements take student-weeks out of what
-/// its units offer (summed over units and weeks, each week the fewer of places and supervision),
-/// so at best the needs that save the most per week are placed, at their cheapest option, until
-/// that runs out (a knapsack, solved as an LP by taking needs in order of saving per week). It is
-/// the LP with every capacity row added up into one per profession: weak where places suffice,
-/// strong where they run out (a term short of places), and it costs no solve.
-pub fn capacity_bound(inst: &Instance, inside: impl Fn(usize) -> bool) -> f64 {
-    let mut bound = 0.0;
-    let mut by_profession: HashMap<usize, Vec<usize>> = HashMap::new();
-    for n in (0..inst.needs.len()).filter(|&n| inside(n)) {
-        if inst.options[n].is_empty() {
-            bound += inst.needs[n].unplaced_cost;
-        } else {
-            by_profession.entry(inst.needs[n].profession).or_default().push(n);
-        }
-    }
-    let mut professions: Vec<usize> = by_profession.keys().copied().collect();
-    professions.sort_unstable();
-    for p in professions {
-        let needs = &by_profession[&p];
-        let mut units: Vec<usize> =
-            needs.iter().flat_map(|&n| inst.options[n].iter().map(|o| o.unit as usize)).collect();
-        units.sort_unstable();
-        units.dedup();
-        let mut weeks_offered = 0.0;
-        for u in units {
-            for w in 0..inst.weeks {
-                let places = inst.units[u].places.get(&p).map_or(0, |row| row[w]);
-                let supervised = inst.supervision(u, p, w, |_| true, |h| inst.supervisors[h].max_students);
-                weeks_offered += f64::from(places.min(supervised));
-            }
-        }
-        // (saving per week, weeks, cheapest cost, cost of leaving out)
-        let mut items: Vec<(f64, f64, f64, f64)> = needs
-            .iter()
-            .map(|&n| {
-                let cheapest = inst.options[n].iter().map(|o| o.cost).fold(f64::INFINITY, f64::min);
-                let (weeks, out) = (inst.needs[n].weeks as f64, inst.needs[n].unplaced_cost);
-                ((out - cheapest) / weeks, weeks, cheapest, out)
-            })
-            .collect();
-        items.sort_by(|a, b| b.0.total_cmp(&a.0));
-        for (_, weeks, cheapest, out) in items {
-            let share = if weeks <= weeks_offered { 1.0 } else { (weeks_offered / weeks).max(0.0) };
-            weeks_offered -= weeks * share;
-            bound += share * cheapest + (1.0 - share) * out;
-        }
-    }
-    bound
 }
 
 /// Whether progress lines are wanted (`VFU_ENGINE_TRACE` set; for tuning, off by default).
