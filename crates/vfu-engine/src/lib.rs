@@ -23,6 +23,7 @@ pub mod lp;
 pub mod reasons;
 pub mod refine;
 pub mod relax;
+pub mod search;
 pub mod stop;
 pub mod teams;
 
@@ -301,24 +302,12 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
     // ones spend all of it on the search.
     let exact = exact_mip_fits(&inst);
     let search_stop = if exact { at(9) } else { stop.clone() };
-    let t0 = Instant::now();
-    improve::improve(&inst, &mut best, &search_stop, &penalty, None);
-    relax::trace(&format!("improve: {:.1} s, cost {:.1}", t0.elapsed().as_secs_f64(), best.total_cost()));
-    let t0 = Instant::now();
-    if lns::search(&inst, &mut best, &search_stop, &penalty) > 0 {
-        improve::improve(&inst, &mut best, &search_stop, &penalty, None);
-    }
-    relax::trace(&format!("lns: {:.1} s, cost {:.1}", t0.elapsed().as_secs_f64(), best.total_cost()));
-    report(Phase::Search, Some(best.total_cost()), bound);
     // Fix-and-resolve for terms too large for the exact MIP (which is every neighbourhood at once).
     let guidance = relaxation.as_ref().filter(|r| r.guiding).map(|r| &r.values);
-    if !exact
-        && refine::search(&inst, &mut best, &search_stop, &penalty, &refine::Focus::Term(guidance), &|cost| {
-            report(Phase::Search, Some(cost), bound)
-        }) > 0
-    {
-        improve::improve(&inst, &mut best, &search_stop, &penalty, None);
-    }
+    search::search(&inst, &mut best, &search_stop, &penalty, guidance, !exact, &|cost| {
+        report(Phase::Search, Some(cost), bound)
+    });
+    report(Phase::Search, Some(best.total_cost()), bound);
 
     // Small terms: the exact MIP, warm-started from the plan, proves or improves it.
     if exact && bound.is_none_or(|b| !objective_matches(b, best.total_cost())) {

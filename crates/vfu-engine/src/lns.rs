@@ -20,13 +20,21 @@ const ROUNDS_WITHOUT_GAIN: usize = 8;
 
 /// Searches until the stop or until it no longer finds gains; returns how many neighbourhoods
 /// lowered the cost.
-pub fn search(inst: &Instance, ledger: &mut Ledger, stop: &Stop, penalty: &dyn Fn(usize, &Assigned) -> f64) -> usize {
+/// With a `scope`, only those needs' neighbourhoods are searched.
+pub fn search(
+    inst: &Instance,
+    ledger: &mut Ledger,
+    stop: &Stop,
+    penalty: &dyn Fn(usize, &Assigned) -> f64,
+    scope: Option<&[bool]>,
+) -> usize {
     let mut gains = 0;
     let mut idle = 0;
     let mut round = 0usize;
     while idle < ROUNDS_WITHOUT_GAIN && !stop.reached() {
         let unplaced: Vec<usize> = (0..inst.needs.len())
             .filter(|&n| ledger.assigned[n].is_none() && !inst.needs[n].ipl && !inst.options[n].is_empty())
+            .filter(|&n| scope.is_none_or(|s| s[n]))
             .collect();
         if unplaced.is_empty() {
             break;

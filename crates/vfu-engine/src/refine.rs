@@ -38,9 +38,14 @@ const ROUNDS_WITHOUT_GAIN: usize = 1;
 /// Where the search looks.
 #[derive(Debug, Clone)]
 pub enum Focus<'g> {
-    /// The whole term: every unplaced need, then sweeps of every block, guided by the relaxation
-    /// when there is one.
-    Term(Option<&'g Guidance>),
+    /// The whole term (or the needs `scope` marks): every unplaced need, then sweeps of every
+    /// block, guided by the relaxation when there is one.
+    Term {
+        /// LP values, when the relaxation's solution may guide.
+        guidance: Option<&'g Guidance>,
+        /// Only these needs, when given (a worker's share of the term).
+        scope: Option<&'g [bool]>,
+    },
     /// Only around these needs while they are unplaced: a re-plan moves what it must, it does not
     /// rearrange the term.
     Needs(Vec<usize>),
@@ -73,10 +78,11 @@ pub fn search(
     focus: &Focus,
     better: &dyn Fn(f64),
 ) -> usize {
-    let (guidance, only, sweep) = match focus {
-        Focus::Term(guidance) => (*guidance, None, true),
-        Focus::Needs(needs) => (None, Some(needs), false),
+    let (guidance, only, sweep, scope) = match focus {
+        Focus::Term { guidance, scope } => (*guidance, None, true, *scope),
+        Focus::Needs(needs) => (None, Some(needs), false, None),
     };
+    let in_scope = |n: usize| scope.is_none_or(|s| s[n]);
     let mut kept = 0;
     let mut idle = 0;
     let mut size = FIRST_SIZE;
@@ -105,7 +111,7 @@ pub fn search(
 
         let mut unplaced: Vec<usize> = (0..inst.needs.len())
             .filter(|&n| ledger.assigned[n].is_none() && movable(inst, ledger, n))
-            .filter(|n| only.is_none_or(|o| o.contains(n)))
+            .filter(|n| only.is_none_or(|o| o.contains(n)) && in_scope(*n))
             .collect();
         unplaced.sort_by(|&a, &b| {
             lp_value(b)
@@ -130,7 +136,11 @@ pub fn search(
             }
         }
 
-        for block in blocks(inst, ledger).into_iter().filter(|_| sweep) {
+        let swept = blocks(inst, ledger)
+            .into_iter()
+            .map(|b| b.into_iter().filter(|&n| in_scope(n)).collect::<Vec<usize>>())
+            .filter(|b| sweep && !b.is_empty());
+        for block in swept {
             let shift = (round * size / 2) % block.len();
             let mut i = 0;
             while i < block.len() && !stop.reached() {
@@ -654,7 +664,7 @@ mod tests {
         let greedy = construct(&inst, &[], None, None);
         let mut ledger = greedy.clone();
         let stop = Stop { deadline: Instant::now() + Duration::from_secs(120), cancel: None };
-        search(&inst, &mut ledger, &stop, &|_, _| 0.0, &Focus::Term(None), &|_| {});
+        search(&inst, &mut ledger, &stop, &|_, _| 0.0, &Focus::Term { guidance: None, scope: None }, &|_| {});
         let placed = |l: &Ledger| l.assigned.iter().filter(|a| a.is_some()).count();
         assert!(placed(&ledger) >= placed(&greedy));
         assert!(ledger.total_cost() < greedy.total_cost(), "{} vs {}", ledger.total_cost(), greedy.total_cost());

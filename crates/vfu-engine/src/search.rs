@@ -1,0 +1,209 @@
+//! The integer search on a constructed plan: local search, then large-neighbourhood search,
+//! then fix-and-resolve, on every core at once.
+//!
+//! Needs of different professions share nothing the search moves: students, places, supervisors
+//! and remit entries each belong to one profession, and interprofessional team members stay
+//! where the teams were formed. So each worker searches a group of professions on its own copy
+//! of the plan, and the copies are merged need by need into one plan that keeps every rule. The
+//! cost of a plan is a sum over professions too, so the merged cost is the start's cost plus
+//! every worker's gain.
+
+use crate::construct::Guidance;
+use crate::improve;
+use crate::instance::Instance;
+use crate::ledger::{Assigned, Ledger};
+use crate::lns;
+use crate::refine::{self, Focus};
+use crate::relax::trace;
+use crate::stop::Stop;
+use std::sync::Mutex;
+use std::time::Instant;
+
+/// The cost of moving a need away from where a previous plan had it.
+pub type Penalty<'p> = dyn Fn(usize, &Assigned) -> f64 + Sync + 'p;
+
+/// Workers at most: the machines this runs on have a few cores, and each worker holds a copy
+/// of the plan.
+const MAX_WORKERS: usize = 4;
+
+/// Searches until the stop (or until no phase finds more), then leaves the best plan in `best`.
+/// `fix_and_resolve` adds the MIP neighbourhoods after the local searches; `better` hears every
+/// cheaper plan's cost.
+pub fn search(
+    inst: &Instance,
+    best: &mut Ledger,
+    stop: &Stop,
+    penalty: &Penalty,
+    guidance: Option<&Guidance>,
+    fix_and_resolve: bool,
+    better: &(dyn Fn(f64) + Sync),
+) {
+    search_on(inst, best, stop, penalty, guidance, fix_and_resolve, better, workers());
+}
+
+/// `search` with `workers` workers at most.
+#[allow(clippy::too_many_arguments)]
+fn search_on(
+    inst: &Instance,
+    best: &mut Ledger,
+    stop: &Stop,
+    penalty: &Penalty,
+    guidance: Option<&Guidance>,
+    fix_and_resolve: bool,
+    better: &(dyn Fn(f64) + Sync),
+    workers: usize,
+) {
+    let groups = profession_groups(inst, workers);
+    if groups.len() <= 1 {
+        search_group(inst, best, stop, penalty, guidance, None, fix_and_resolve, better);
+        return;
+    }
+    let scopes: Vec<Vec<bool>> = groups
+        .iter()
+        .map(|professions| inst.needs.iter().map(|need| professions.contains(&need.profession)).collect())
+        .collect();
+    let start = best.total_cost();
+    let gains = Mutex::new(vec![0.0; scopes.len()]);
+    let copies: Vec<Ledger> = std::thread::scope(|scope| {
+        let handles: Vec<_> = scopes
+            .iter()
+            .enumerate()
+            .map(|(g, within)| {
+                let mut copy = best.clone();
+                let gains = &gains;
+                scope.spawn(move || {
+                    let report = |cost: f64| {
+                        let mut gains = gains.lock().expect("no worker panics holding the gains");
+                        gains[g] = cost - start;
+                        better(start + gains.iter().sum::<f64>());
+                    };
+                    search_group(inst, &mut copy, stop, penalty, guidance, Some(within), fix_and_resolve, &report);
+                    copy
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().expect("a search worker does not panic")).collect()
+    });
+    for (copy, within) in copies.iter().zip(&scopes) {
+        merge(best, copy, within);
+    }
+}
+
+/// Takes the placements of the needs `within` from `copy` (all removals first, so that a need
+/// may take a place another one left).
+fn merge(best: &mut Ledger, copy: &Ledger, within: &[bool]) {
+    let changed: Vec<usize> =
+        (0..within.len()).filter(|&n| within[n] && best.assigned[n] != copy.assigned[n]).collect();
+    for &n in &changed {
+        best.remove(n);
+    }
+    for &n in &changed {
+        if let Some(a) = copy.assigned[n] {
+            best.place(n, a);
+        }
+    }
+}
+
+/// One worker's search over the needs `within` (all when `None`).
+#[allow(clippy::too_many_arguments)]
+fn search_group(
+    inst: &Instance,
+    ledger: &mut Ledger,
+    stop: &Stop,
+    penalty: &Penalty,
+    guidance: Option<&Guidance>,
+    within: Option<&[bool]>,
+    fix_and_resolve: bool,
+    better: &dyn Fn(f64),
+) {
+    let t = Instant::now();
+    improve::improve(inst, ledger, stop, penalty, within);
+    trace(&format!("improve: {:.1} s, cost {:.1}", t.elapsed().as_secs_f64(), ledger.total_cost()));
+    let t = Instant::now();
+    if lns::search(inst, ledger, stop, penalty, within) > 0 {
+        improve::improve(inst, ledger, stop, penalty, within);
+    }
+    trace(&format!("lns: {:.1} s, cost {:.1}", t.elapsed().as_secs_f64(), ledger.total_cost()));
+    better(ledger.total_cost());
+    if fix_and_resolve
+        && refine::search(inst, ledger, stop, penalty, &Focus::Term { guidance, scope: within }, better) > 0
+    {
+        improve::improve(inst, ledger, stop, penalty, within);
+        better(ledger.total_cost());
+    }
+}
+
+/// Cores to use.
+fn workers() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, MAX_WORKERS)
+}
+
+/// Professions in `workers` groups of about equal work (options, a measure of what the search
+/// looks at), the largest placed first into the lightest group; groups left empty are dropped.
+fn profession_groups(inst: &Instance, workers: usize) -> Vec<Vec<usize>> {
+    let mut work = vec![0usize; inst.professions.len()];
+    for (n, need) in inst.needs.iter().enumerate() {
+        work[need.profession] += inst.options[n].len();
+    }
+    let mut professions: Vec<usize> = (0..work.len()).filter(|&p| work[p] > 0).collect();
+    professions.sort_by_key(|&p| (std::cmp::Reverse(work[p]), p));
+    let mut groups: Vec<(usize, Vec<usize>)> = vec![(0, Vec::new()); workers.min(professions.len()).max(1)];
+    for p in professions {
+        let lightest = groups.iter_mut().min_by_key(|(load, _)| *load).expect("at least one group");
+        lightest.0 += work[p];
+        lightest.1.push(p);
+    }
+    groups.into_iter().map(|(_, g)| g).filter(|g| !g.is_empty()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::construct::construct;
+    use std::time::Duration;
+    use vfu_core::checker::check_plan;
+    use vfu_core::generate::{generate_scenario, GeneratorOptions};
+
+    #[test]
+    fn groups_cover_every_profession_once_and_balance_the_work() {
+        let scenario = generate_scenario(&GeneratorOptions { students: 300, seed: 3 });
+        let inst = Instance::new(&scenario).unwrap();
+        let groups = profession_groups(&inst, 2);
+        assert_eq!(groups.len(), 2);
+        let mut all: Vec<usize> = groups.concat();
+        all.sort_unstable();
+        let mut present: Vec<usize> = inst.needs.iter().map(|n| n.profession).collect();
+        present.sort_unstable();
+        present.dedup();
+        assert_eq!(all, present);
+        // The largest first into the lightest group: no group exceeds another by more than one
+        // profession's work.
+        let mut work = vec![0usize; inst.professions.len()];
+        for (n, need) in inst.needs.iter().enumerate() {
+            work[need.profession] += inst.options[n].len();
+        }
+        let load = |g: &Vec<usize>| g.iter().map(|&p| work[p]).sum::<usize>();
+        let (a, b) = (load(&groups[0]), load(&groups[1]));
+        assert!(a.abs_diff(b) <= *work.iter().max().unwrap(), "{a} vs {b}");
+        assert_eq!(profession_groups(&inst, 1).len(), 1);
+    }
+
+    #[test]
+    fn workers_merged_keep_every_rule_and_only_lower_the_cost() {
+        let mut scenario = generate_scenario(&GeneratorOptions { students: 200, seed: 5 });
+        scenario.locked.clear();
+        let inst = Instance::new(&scenario).unwrap();
+        let start = construct(&inst, &[], None, None);
+        let mut best = start.clone();
+        let stop = Stop { deadline: Instant::now() + Duration::from_secs(120), cancel: None };
+        let heard = Mutex::new(Vec::new());
+        let no_penalty = |_: usize, _: &Assigned| 0.0;
+        search_on(&inst, &mut best, &stop, &no_penalty, None, true, &|cost| heard.lock().unwrap().push(cost), 2);
+        let report = check_plan(&scenario, &crate::to_plan(&inst, &best));
+        assert!(report.is_valid(), "{:#?}", report.violations);
+        assert!(best.total_cost() < start.total_cost(), "{} vs {}", best.total_cost(), start.total_cost());
+        // The last cost reported is the merged plan's: the workers' gains add up.
+        let last = *heard.lock().unwrap().last().expect("progress was reported");
+        assert!((last - best.total_cost()).abs() < 1e-6 * best.total_cost(), "{last} vs {}", best.total_cost());
+    }
+}
