@@ -18,6 +18,9 @@ pub fn improve(
     penalty: &dyn Fn(usize, &Assigned) -> f64,
     scope: Option<&[bool]>,
 ) {
+    // Single moves first, until none helps: placing a need is worth far more than a cheaper
+    // placement, and swaps taken early would fill the rooms insertions need. Then swaps too.
+    let mut swaps = false;
     loop {
         let mut better = false;
         for n in 0..inst.needs.len() {
@@ -28,12 +31,18 @@ pub fn improve(
                 continue;
             }
             better |= match ledger.assigned[n] {
-                Some(current) => relocate(inst, ledger, n, current, penalty),
+                Some(current) => {
+                    relocate(inst, ledger, n, current, penalty)
+                        || (swaps && relocate_with_ejection(inst, ledger, n, current, penalty))
+                }
                 None => insert_with_ejection(inst, ledger, n, penalty) || insert_with_chain(inst, ledger, n, penalty),
             };
         }
         if !better {
-            return;
+            if swaps {
+                return;
+            }
+            swaps = true;
         }
     }
 }
@@ -74,6 +83,63 @@ fn relocate(
             false
         }
     }
+}
+
+/// Cheaper options looked at per placed need, cheapest first, and of those tried with one need
+/// in their way: a pass over a region's term stays within seconds.
+const EJECTION_SCAN: usize = 48;
+const EJECTION_TRIES: usize = 6;
+
+/// Moves a placed need to a cheaper option that one other need is in the way of, that need
+/// going to its cheapest option that still fits (perhaps where the first one was): a swap when
+/// it goes there. Kept only when the cost (with re-plan penalties) falls.
+fn relocate_with_ejection(
+    inst: &Instance,
+    ledger: &mut Ledger,
+    n: usize,
+    current: Assigned,
+    penalty: &dyn Fn(usize, &Assigned) -> f64,
+) -> bool {
+    let here = current.cost + penalty(n, &current);
+    let options = &inst.options[n];
+    let mut cheaper: Vec<usize> = (0..options.len())
+        .filter(|&o| {
+            let opt = options[o];
+            let a =
+                Assigned { unit: opt.unit as usize, supervisor: usize::MAX, start: opt.start as usize, cost: opt.cost };
+            opt.cost + penalty(n, &a) < here - 1e-9
+        })
+        .collect();
+    cheaper.sort_by(|&a, &b| options[a].cost.total_cmp(&options[b].cost).then(a.cmp(&b)));
+    let mut tries = 0;
+    for o in cheaper.into_iter().take(EJECTION_SCAN) {
+        let (u, start) = (options[o].unit as usize, options[o].start as usize);
+        let [m] = blockers(inst, ledger, n, u, start)[..] else { continue };
+        tries += 1;
+        if tries > EJECTION_TRIES {
+            break;
+        }
+        let old_m = ledger.assigned[m].expect("blocker is placed");
+        let before = ledger.cost_of(&[n, m]) + here + penalty(m, &old_m) - current.cost;
+        ledger.remove(n);
+        ledger.remove(m);
+        if let Some(h) = ledger.can_place(n, u, start) {
+            ledger.place(n, Assigned { unit: u, supervisor: h, start, cost: options[o].cost });
+            let moved = place_cheapest(inst, ledger, m);
+            let after = ledger.cost_of(&[n, m])
+                + [n, m].iter().filter_map(|&x| ledger.assigned[x].map(|a| penalty(x, &a))).sum::<f64>();
+            if after < before - 1e-9 {
+                return true;
+            }
+            if moved {
+                ledger.remove(m);
+            }
+            ledger.remove(n);
+        }
+        ledger.place(n, current);
+        ledger.place(m, old_m);
+    }
+    false
 }
 
 /// Places an unplaced need by taking one option's place from a need that can go elsewhere.
