@@ -327,3 +327,28 @@ fn remit_minimums_beyond_reach_give_a_shortfall_every_plan_pays() {
     let cost = check_plan(&scenario, &plan).cost;
     assert!(bound <= cost.remit_shortfall + 1e-6, "{bound} above the plan's shortfall {}", cost.remit_shortfall);
 }
+
+#[test]
+fn a_need_blocked_by_full_units_and_a_remit_maximum_names_both() {
+    // st-13 may only be placed in v. 47–50, where the locked st-07 fills ks-akut; the other unit
+    // for medical secretaries, capio-mott, is at a provider whose remit takes none of them.
+    let mut json: serde_json::Value = serde_json::from_str(&vfu_tests::example_text("tiny.json")).unwrap();
+    let mut student = json["students"][6].clone();
+    student["id"] = "st-13".into();
+    student["personal_id"] = "200501019996".into();
+    student["needs"] = serde_json::json!([{ "id": "st-13-1", "area": "internal_medicine", "weeks": 2,
+        "earliest": "2027-W47", "latest": "2027-W50", "ipl": false, "priority": 1, "preferences": [] }]);
+    json["students"].as_array_mut().unwrap().push(student);
+    json["providers"][1]["remit"].as_array_mut().unwrap().push(serde_json::json!(
+        { "programme": "ecu-medsek", "min_student_weeks": 0, "max_student_weeks": 0 }));
+    let scenario = vfu_core::format::read_scenario(&json.to_string()).unwrap();
+    let (plan, _) = solve_checked(&scenario, &options(30));
+    let unplaced = plan.unplaced.iter().find(|u| u.need == "st-13-1").expect("st-13-1 cannot be placed");
+    assert_eq!(unplaced.reason, UnplacedReason::NoCapacity, "{}", unplaced.detail);
+    assert!(unplaced.detail.contains("ks-akut") && unplaced.detail.contains("full in"), "{}", unplaced.detail);
+    assert!(
+        unplaced.detail.contains("the remit maximum for ecu-medsek is reached at capio (0 student-weeks)"),
+        "{}",
+        unplaced.detail
+    );
+}

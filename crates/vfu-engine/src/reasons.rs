@@ -162,20 +162,23 @@ pub fn explain(inst: &Instance, ledger: &Ledger, n: usize) -> (UnplacedReason, S
             format!("{}'s other placements take the weeks this need could have in {window}.", student.id),
         );
     }
-    if !remits.is_empty() && full_units.is_empty() && no_supervisor.is_empty() && free == 0 {
-        let names: Vec<String> = remits
+    let remit_names = || -> String {
+        remits
             .iter()
             .map(|&r| {
                 let remit = &inst.remits[r];
                 format!("{} ({} student-weeks)", scenario.providers[remit.provider].id, remit.max.unwrap_or(0))
             })
-            .collect();
+            .collect::<Vec<String>>()
+            .join(", ")
+    };
+    if !remits.is_empty() && full_units.is_empty() && no_supervisor.is_empty() && free == 0 {
         return (
             UnplacedReason::RemitLimit,
             format!(
                 "The units that fit are at providers whose remit maximum for {} is reached: {}.",
                 programme.id,
-                names.join(", ")
+                remit_names()
             ),
         );
     }
@@ -214,6 +217,9 @@ pub fn explain(inst: &Instance, ledger: &Ledger, n: usize) -> (UnplacedReason, S
             some_units(inst, &no_supervisor),
             need.weeks
         ));
+    }
+    if !remits.is_empty() {
+        detail.push_str(&format!("; the remit maximum for {} is reached at {}", programme.id, remit_names()));
     }
     if busy > 0 {
         detail.push_str(&format!("; other weeks clash with {}'s other placements", student.id));
