@@ -198,6 +198,17 @@ const REPLAN_BOUND_MAX_OPTIONS: usize = 1_000_000;
 /// not finish in seconds, and the LP-guided plan is the better use of the time.
 const EXACT_MIP_MAX_COLUMNS: usize = 40_000;
 
+/// Threads the engine works on: the cores there are, at most `MAX_WORKERS` (HiGHS's simplex is
+/// memory-bound, and each worker holds a model or a copy of the plan), or `VFU_ENGINE_THREADS`
+/// when set (to measure the engine on fewer cores).
+pub(crate) fn workers() -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get()).min(MAX_WORKERS);
+    std::env::var("VFU_ENGINE_THREADS").ok().and_then(|v| v.parse().ok()).unwrap_or(cores).max(1)
+}
+
+/// Threads at most.
+const MAX_WORKERS: usize = 4;
+
 /// Solves a validated scenario.
 pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, EngineError> {
     let started = Instant::now();

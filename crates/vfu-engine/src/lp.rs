@@ -395,13 +395,21 @@ impl<'i, 'a> LpModel<'i, 'a> {
 
     /// Adds the left-out rows that these column values break; returns how many.
     pub fn add_violated_rows(&mut self, values: &[f64]) -> usize {
+        let activity = |members: &Vec<(usize, f64)>| -> f64 {
+            members.iter().map(|&(c, x)| x * values.get(c).copied().unwrap_or(0.0)).sum()
+        };
+        // A row broken in one week is usually broken in the next weeks after the re-solve: the
+        // whole family (same kind, unit or student, every week) comes in at once wherever used.
+        let families: std::collections::HashSet<RowKey> = self
+            .deferred
+            .iter()
+            .filter(|(key, members)| activity(members) > self.bounds(**key).1 + 1e-7)
+            .map(|(key, _)| family(*key))
+            .collect();
         let mut violated: Vec<RowKey> = self
             .deferred
             .iter()
-            .filter(|(key, members)| {
-                let activity: f64 = members.iter().map(|&(c, x)| x * values.get(c).copied().unwrap_or(0.0)).sum();
-                activity > self.bounds(**key).1 + 1e-7
-            })
+            .filter(|(key, members)| families.contains(&family(**key)) && activity(members) > 1e-9)
             .map(|(key, _)| *key)
             .collect();
         violated.sort();
@@ -469,6 +477,18 @@ impl<'i, 'a> LpModel<'i, 'a> {
         };
         self.model = Some(solved.into());
         Some(out)
+    }
+}
+
+/// A row's key with its week left out: the rows of one resource over the term.
+fn family(key: RowKey) -> RowKey {
+    match key {
+        RowKey::Places(u, p, _) => RowKey::Places(u, p, 0),
+        RowKey::Supervisors(u, p, _) => RowKey::Supervisors(u, p, 0),
+        RowKey::Trained(u, p, _) => RowKey::Trained(u, p, 0),
+        RowKey::ProgrammeSupervision(u, programme, _) => RowKey::ProgrammeSupervision(u, programme, 0),
+        RowKey::StudentWeek(s, _) => RowKey::StudentWeek(s, 0),
+        other => other,
     }
 }
 

@@ -228,8 +228,7 @@ fn relax_split(inst: &Instance, stop: &Stop, seeds: &[(usize, usize)], keys: &[S
     }
     let mut blocks: Vec<(usize, &str)> = sizes.into_iter().map(|(key, size)| (size, key)).collect();
     blocks.sort_unstable();
-    let workers =
-        std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, MAX_WORKERS).min(blocks.len().max(1));
+    let workers = crate::workers().min(blocks.len().max(1));
     // Next block to start, and the needs of the blocks not yet started.
     let queue = Mutex::new((0usize, inst.needs.len()));
     let solved: Vec<Mutex<Option<Option<Relaxation>>>> = blocks.iter().map(|_| Mutex::new(None)).collect();
@@ -247,6 +246,7 @@ fn relax_split(inst: &Instance, stop: &Stop, seeds: &[(usize, usize)], keys: &[S
             (i, share)
         };
         let key = blocks[i].1;
+        trace(&format!("block {key}: starting with {share:.1} s"));
         let block = Block::of(inst, |n| keys[n] == key);
         let own = stop.until(Instant::now() + std::time::Duration::from_secs_f64(share));
         // Once no block waits to start, a block may use all the time that is left.
@@ -262,8 +262,11 @@ fn relax_split(inst: &Instance, stop: &Stop, seeds: &[(usize, usize)], keys: &[S
         work();
     } else {
         std::thread::scope(|scope| {
-            for _ in 0..workers {
-                scope.spawn(work);
+            for w in 0..workers {
+                std::thread::Builder::new()
+                    .name(format!("block worker {w}"))
+                    .spawn_scoped(scope, work)
+                    .expect("the system starts a thread");
             }
         });
     }
@@ -309,10 +312,6 @@ fn held_minimums(inst: &Instance, keys: &[String]) -> Vec<bool> {
     }
     inst.remits.iter().map(|r| matches!(key_of[r.programme], Some(Some(_)))).collect()
 }
-
-/// Threads solving blocks at most: HiGHS's simplex is memory-bound, so more than a few gain
-/// little, and each holds a model in memory.
-const MAX_WORKERS: usize = 4;
 
 /// Prices every option; adds the most negative columns; returns the round's Lagrangian bound
 /// and how many columns were added.
@@ -366,8 +365,12 @@ fn price(inst: &Instance, lp: &mut LpModel, duals: &HashMap<RowKey, f64>, add: b
         let need_dual = dual(&RowKey::Need(n));
         let mut candidates: Vec<(f64, usize)> = Vec::new();
         let mut best = 0.0f64;
-        for (o, opt) in inst.options[n].iter().enumerate() {
-            let (u, start) = (opt.unit as usize, opt.start as usize);
+        // Options come unit by unit: what depends on the unit alone is looked up once a run.
+        let options = &inst.options[n];
+        let mut run = 0;
+        while run < options.len() {
+            let u = options[run].unit as usize;
+            let end_of_run = run + options[run..].iter().take_while(|o| o.unit as usize == u).count();
             let sums = unit_sums.entry((u, programme)).or_insert_with(|| {
                 prefix(&mut (0..inst.weeks).map(|w| {
                     dual(&RowKey::Places(u, p, w))
@@ -376,24 +379,29 @@ fn price(inst: &Instance, lp: &mut LpModel, duals: &HashMap<RowKey, f64>, add: b
                         + dual(&RowKey::ProgrammeSupervision(u, programme, w))
                 }))
             });
-            let end = start + need.weeks;
-            let mut rc = opt.cost - need.unplaced_cost - (sums[end] - sums[start]);
-            if let Some(student) = &student_sums[need.student] {
-                rc -= student[end] - student[start];
-            }
-            if let Some(&r) = inst.remit_of.get(&(inst.units[u].provider, programme)) {
-                rc -= need.weeks as f64 * (dual(&RowKey::RemitMax(r)) + dual(&RowKey::RemitMin(r)));
-            }
-            if need.ipl {
-                rc -= dual(&RowKey::Team(u, start, p));
-            }
-            best = best.min(rc);
-            if add && rc - need_dual < -1e-7 {
-                let pat = Pattern { need: n, option: o, supervisor: None };
-                if lp.column_of(&pat).is_none() {
-                    candidates.push((rc - need_dual, o));
+            let remit = inst
+                .remit_of
+                .get(&(inst.units[u].provider, programme))
+                .map_or(0.0, |&r| need.weeks as f64 * (dual(&RowKey::RemitMax(r)) + dual(&RowKey::RemitMin(r))));
+            for (o, opt) in options.iter().enumerate().take(end_of_run).skip(run) {
+                let start = opt.start as usize;
+                let end = start + need.weeks;
+                let mut rc = opt.cost - need.unplaced_cost - (sums[end] - sums[start]) - remit;
+                if let Some(student) = &student_sums[need.student] {
+                    rc -= student[end] - student[start];
+                }
+                if need.ipl {
+                    rc -= dual(&RowKey::Team(u, start, p));
+                }
+                best = best.min(rc);
+                if add && rc - need_dual < -1e-7 {
+                    let pat = Pattern { need: n, option: o, supervisor: None };
+                    if lp.column_of(&pat).is_none() {
+                        candidates.push((rc - need_dual, o));
+                    }
                 }
             }
+            run = end_of_run;
         }
         bound += best;
         candidates.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
@@ -416,6 +424,11 @@ pub(crate) fn tracing() -> bool {
 /// A progress line on stderr when tracing.
 pub(crate) fn trace(line: &str) {
     if tracing() {
-        eprintln!("[engine] {line}");
+        // Workers' lines interleave: each says which thread it comes from.
+        let thread = std::thread::current();
+        match thread.name() {
+            Some("main") | None => eprintln!("[engine] {line}"),
+            Some(name) => eprintln!("[engine {name}] {line}"),
+        }
     }
 }

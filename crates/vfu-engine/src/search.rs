@@ -22,10 +22,6 @@ use std::time::Instant;
 /// The cost of moving a need away from where a previous plan had it.
 pub type Penalty<'p> = dyn Fn(usize, &Assigned) -> f64 + Sync + 'p;
 
-/// Workers at most: the machines this runs on have a few cores, and each worker holds a copy
-/// of the plan.
-const MAX_WORKERS: usize = 4;
-
 /// Searches until the stop (or until no phase finds more), then leaves the best plan in `best`.
 /// `fix_and_resolve` adds the MIP neighbourhoods after the local searches; `better` hears every
 /// cheaper plan's cost.
@@ -38,7 +34,7 @@ pub fn search(
     fix_and_resolve: bool,
     better: &(dyn Fn(f64) + Sync),
 ) {
-    search_on(inst, best, stop, penalty, guidance, fix_and_resolve, better, workers());
+    search_on(inst, best, stop, penalty, guidance, fix_and_resolve, better, crate::workers());
 }
 
 /// `search` with `workers` workers at most.
@@ -71,15 +67,18 @@ fn search_on(
             .map(|(g, within)| {
                 let mut copy = best.clone();
                 let gains = &gains;
-                scope.spawn(move || {
-                    let report = |cost: f64| {
-                        let mut gains = gains.lock().expect("no worker panics holding the gains");
-                        gains[g] = cost - start;
-                        better(start + gains.iter().sum::<f64>());
-                    };
-                    search_group(inst, &mut copy, stop, penalty, guidance, Some(within), fix_and_resolve, &report);
-                    copy
-                })
+                let worker = std::thread::Builder::new().name(format!("search worker {g}"));
+                worker
+                    .spawn_scoped(scope, move || {
+                        let report = |cost: f64| {
+                            let mut gains = gains.lock().expect("no worker panics holding the gains");
+                            gains[g] = cost - start;
+                            better(start + gains.iter().sum::<f64>());
+                        };
+                        search_group(inst, &mut copy, stop, penalty, guidance, Some(within), fix_and_resolve, &report);
+                        copy
+                    })
+                    .expect("the system starts a thread")
             })
             .collect();
         handles.into_iter().map(|h| h.join().expect("a search worker does not panic")).collect()
@@ -131,11 +130,6 @@ fn search_group(
         improve::improve(inst, ledger, stop, penalty, within);
         better(ledger.total_cost());
     }
-}
-
-/// Cores to use.
-fn workers() -> usize {
-    std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, MAX_WORKERS)
 }
 
 /// Professions in `workers` groups of about equal work (options, a measure of what the search
