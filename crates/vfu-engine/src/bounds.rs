@@ -1,10 +1,10 @@
 //! Bounds from counting alone, with no LP: each is a proven lower bound on a part of the cost
 //! of any valid plan, cheap enough to compute at any size.
 
+use crate::fast::HashMap;
 use crate::instance::Instance;
 use petgraph::algo::dinics;
 use petgraph::graph::Graph;
-use std::collections::HashMap;
 
 /// A bound from the places alone: each profession's placements take student-weeks out of what
 /// its units offer (summed over units and weeks, each week the fewer of places and supervision),
@@ -14,7 +14,7 @@ use std::collections::HashMap;
 /// strong where they run out (a term short of places), and it costs no solve.
 pub fn capacity_bound(inst: &Instance, inside: impl Fn(usize) -> bool) -> f64 {
     let mut bound = 0.0;
-    let mut by_profession: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut by_profession: HashMap<usize, Vec<usize>> = HashMap::default();
     for n in (0..inst.needs.len()).filter(|&n| inside(n)) {
         if inst.options[n].is_empty() {
             bound += inst.needs[n].unplaced_cost;
@@ -73,7 +73,7 @@ pub fn remit_shortfall_bound(inst: &Instance, held: &[bool]) -> f64 {
     let mut graph: Graph<(), u64> = Graph::new();
     let source = graph.add_node(());
     let sink = graph.add_node(());
-    let mut entry_node = HashMap::new();
+    let mut entry_node = HashMap::default();
     let mut wanted = 0u64;
     for &r in &dropped {
         let node = graph.add_node(());

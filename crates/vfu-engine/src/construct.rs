@@ -43,7 +43,9 @@ pub fn construct<'i, 'a>(
             }
         }
         wanted.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-        let mut tally = (0usize, 0usize);
+        // (tried, placed where the LP has it, placed nearby)
+        let mut tally = (0usize, 0usize, 0usize);
+        let mut failed = Vec::new();
         for (_, n, o) in wanted {
             if ledger.assigned[n].is_none() {
                 tally.0 += 1;
@@ -54,10 +56,21 @@ pub fn construct<'i, 'a>(
                         Assigned { unit: opt.unit as usize, supervisor: h, start: opt.start as usize, cost: opt.cost },
                     );
                     tally.1 += 1;
+                } else {
+                    failed.push((n, o));
                 }
             }
         }
-        crate::relax::trace(&format!("construct: {} LP-wanted tried, {} placed", tally.0, tally.1));
+        // Then, once the LP's own choices are all in, what did not fit goes near them.
+        for (n, o) in failed {
+            if ledger.assigned[n].is_none() && place_near(inst, &mut ledger, n, o, &value) {
+                tally.2 += 1;
+            }
+        }
+        crate::relax::trace(&format!(
+            "construct: {} LP-wanted tried, {} placed there, {} nearby",
+            tally.0, tally.1, tally.2
+        ));
     }
 
     // The rest: the most expensive to leave out and the hardest to place first.
@@ -77,6 +90,30 @@ pub fn construct<'i, 'a>(
     }
     crate::relax::trace(&format!("construct: {rest} others, {got} placed"));
     ledger
+}
+
+/// Places a need whose LP option `o` no longer fits (the relaxation, split in blocks, does not see
+/// the student's other needs nor places other blocks take) as close to what the LP wanted as
+/// fits: its other options with LP value, the most wanted first, then the same unit at the
+/// nearest other start. Returns whether it was placed.
+fn place_near(inst: &Instance, ledger: &mut Ledger, n: usize, o: usize, value: &dyn Fn(usize, usize) -> f64) -> bool {
+    let options = &inst.options[n];
+    let mut valued: Vec<usize> = (0..options.len()).filter(|&k| k != o && value(n, k) > 1e-6).collect();
+    valued.sort_by(|&a, &b| value(n, b).total_cmp(&value(n, a)).then(a.cmp(&b)));
+    let (unit, start) = (options[o].unit, options[o].start);
+    let mut same_unit: Vec<usize> = (0..options.len()).filter(|&k| k != o && options[k].unit == unit).collect();
+    same_unit.sort_by_key(|&k| (options[k].start.abs_diff(start), k));
+    for k in valued.into_iter().chain(same_unit) {
+        let opt = options[k];
+        if let Some(h) = ledger.can_place(n, opt.unit as usize, opt.start as usize) {
+            ledger.place(
+                n,
+                Assigned { unit: opt.unit as usize, supervisor: h, start: opt.start as usize, cost: opt.cost },
+            );
+            return true;
+        }
+    }
+    false
 }
 
 /// Places a need at its cheapest option that fits now (cost including what it does for remits).

@@ -2,7 +2,7 @@
 //! for every need the (unit, start) options that pass the rules a single placement must keep
 //! on its own (rules 1–4 but for shared capacity).
 
-use std::collections::HashMap;
+use crate::fast::HashMap;
 use std::ops::Range;
 use vfu_core::cost::{preference_cost, travel_cost};
 use vfu_core::index::ScenarioIndex;
@@ -161,7 +161,7 @@ impl<'a> Instance<'a> {
             return Err(InstanceError::TermTooLong(weeks));
         }
         let mut professions: Vec<String> = Vec::new();
-        let mut profession_ix: HashMap<String, usize> = HashMap::new();
+        let mut profession_ix: HashMap<String, usize> = HashMap::default();
         let mut prof = |name: &str| -> usize {
             if let Some(&i) = profession_ix.get(name) {
                 return i;
@@ -180,7 +180,7 @@ impl<'a> Instance<'a> {
         let mut supervisors = Vec::new();
         let mut units = Vec::with_capacity(scenario.units.len());
         for (u, unit) in scenario.units.iter().enumerate() {
-            let mut places: HashMap<usize, Vec<u32>> = HashMap::new();
+            let mut places: HashMap<usize, Vec<u32>> = HashMap::default();
             for entry in &unit.capacity {
                 let row = places.entry(prof(&entry.profession)).or_insert_with(|| vec![0; weeks]);
                 for w in cal.range_span(entry.from, entry.to) {
@@ -209,7 +209,7 @@ impl<'a> Instance<'a> {
         }
 
         let mut remits = Vec::new();
-        let mut remit_of = HashMap::new();
+        let mut remit_of = HashMap::default();
         for (p, provider) in scenario.providers.iter().enumerate() {
             for entry in &provider.remit {
                 let programme = ix.programmes[entry.programme.as_str()];
@@ -270,7 +270,7 @@ impl<'a> Instance<'a> {
             contested_weeks: Vec::new(),
             shortfall_weight: scenario.weights.remit_shortfall_per_week,
         };
-        let mut units_by_area: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut units_by_area: HashMap<&str, Vec<usize>> = HashMap::default();
         for (u, unit) in scenario.units.iter().enumerate() {
             for area in &unit.areas {
                 units_by_area.entry(area.as_str()).or_default().push(u);

@@ -2,8 +2,8 @@
 //! and remit has taken, week by week, so that a placement is only made when every rule still
 //! holds. Interprofessional teams are placed and removed whole by the caller.
 
+use crate::fast::HashMap;
 use crate::instance::{span_bits, Instance, WeekSet};
-use std::collections::HashMap;
 
 /// A placed need.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -59,7 +59,7 @@ impl<'i, 'a> Ledger<'i, 'a> {
                 .map(|u| u.places.keys().map(|p| (*p, vec![0; inst.weeks])).collect())
                 .collect(),
             supervisor_load: vec![vec![0; inst.weeks]; inst.supervisors.len()],
-            supervisor_programme_load: HashMap::new(),
+            supervisor_programme_load: HashMap::default(),
             student_busy: vec![0; inst.student_needs.len()],
             remit_weeks: vec![0; inst.remits.len()],
             assigned: vec![None; inst.needs.len()],

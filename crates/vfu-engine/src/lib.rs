@@ -15,6 +15,7 @@
 
 pub mod bounds;
 pub mod construct;
+mod fast;
 pub mod improve;
 pub mod instance;
 pub mod ledger;
@@ -27,11 +28,11 @@ pub mod search;
 pub mod stop;
 pub mod teams;
 
+use crate::fast::{HashMap, HashSet};
 use construct::{construct, Lock};
 use instance::Instance;
 use ledger::{Assigned, Ledger};
 use lp::{LpModel, Pattern, SolveOptions, Supervision};
-use std::collections::{HashMap, HashSet};
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -250,7 +251,7 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
         report(Phase::Search, Some(best.total_cost()), None);
         // The search is kept to the needs the change moved: those not where they were (moved by
         // the change, or left out) and new ones. The rest only make way for them.
-        let before = options.previous.as_ref().map_or_else(HashSet::new, |p| {
+        let before = options.previous.as_ref().map_or_else(HashSet::default, |p| {
             p.placements.iter().map(|x| x.need.as_str()).chain(p.unplaced.iter().map(|u| u.need.as_str())).collect()
         });
         let scope: Vec<bool> = (0..inst.needs.len())
@@ -429,7 +430,7 @@ fn resolve_locks(inst: &Instance) -> Vec<Lock> {
 }
 
 fn need_positions<'a>(inst: &Instance<'a>) -> HashMap<&'a str, usize> {
-    let mut out = HashMap::new();
+    let mut out = HashMap::default();
     for (s, student) in inst.scenario().students.iter().enumerate() {
         for (k, need) in student.needs.iter().enumerate() {
             out.insert(need.id.as_str(), inst.student_needs[s][k]);
@@ -464,7 +465,7 @@ fn replan_start<'i, 'a>(inst: &'i Instance<'a>, locks: &[Lock], previous: &HashM
     let mut keep: Vec<(&usize, &Assigned)> = previous.iter().collect();
     keep.sort_by_key(|(n, _)| **n);
     // Teams: a ward's start is kept only if all of its previous members still fit.
-    let mut teams: HashMap<(usize, usize), Vec<(usize, Assigned)>> = HashMap::new();
+    let mut teams: HashMap<(usize, usize), Vec<(usize, Assigned)>> = HashMap::default();
     for (&n, &a) in &keep {
         if ledger.assigned[n].is_some() {
             continue;

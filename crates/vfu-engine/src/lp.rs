@@ -6,9 +6,9 @@
 //! or one column per need, unit, supervisor and start (`Supervision::Named`, exact, for small
 //! terms). Rows are created when a column first needs them.
 
+use crate::fast::HashMap;
 use crate::instance::Instance;
 use highs::{Col, ColProblem, Model, Row, Sense};
-use std::collections::HashMap;
 
 /// How supervisors appear in the model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,14 +144,14 @@ impl<'i, 'a> LpModel<'i, 'a> {
         let mut m = LpModel {
             inst,
             rows: Vec::new(),
-            row_of: HashMap::new(),
+            row_of: HashMap::default(),
             patterns: Vec::new(),
             fixed_columns: Vec::new(),
             columns: 0,
-            pattern_index: HashMap::new(),
+            pattern_index: HashMap::default(),
             model: Some(Model::new(ColProblem::default())),
             cols: Vec::new(),
-            deferred: HashMap::new(),
+            deferred: HashMap::default(),
             // Capacity and supervision rows are many (unit × profession × week) and most never
             // bind; the LP adds them when a solution breaks them. The MIPs keep them all.
             lazy_rows: !integer && mode == Supervision::Aggregated,
@@ -400,7 +400,7 @@ impl<'i, 'a> LpModel<'i, 'a> {
         };
         // A row broken in one week is usually broken in the next weeks after the re-solve: the
         // whole family (same kind, unit or student, every week) comes in at once wherever used.
-        let families: std::collections::HashSet<RowKey> = self
+        let families: crate::fast::HashSet<RowKey> = self
             .deferred
             .iter()
             .filter(|(key, members)| activity(members) > self.bounds(**key).1 + 1e-7)

@@ -14,13 +14,14 @@
 //! that reaches the guard before its node limit makes a run depend on the machine's speed).
 
 use crate::construct::Guidance;
+use crate::fast::HashMap;
 use crate::instance::Instance;
 use crate::ledger::{Assigned, Ledger};
 use crate::lp::RowKey;
 use crate::relax::trace;
 use crate::stop::Stop;
 use highs::{ColProblem, Sense};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// Needs freed per neighbourhood: where it starts, and the range it adapts within. A
 /// neighbourhood whose MIP is solved within the node limit makes the next one larger; one that
@@ -211,7 +212,7 @@ pub fn neighbourhood(
     guidance: Option<&Guidance>,
 ) -> Vec<usize> {
     let mut free = Vec::new();
-    let mut taken = std::collections::HashSet::new();
+    let mut taken = crate::fast::HashSet::default();
     let mut queue = std::collections::VecDeque::new();
     let mut visited: Vec<usize> = Vec::new();
     let student = inst.needs[seed].student;
@@ -384,7 +385,7 @@ impl NeighbourhoodMip {
         let members = row_members(inst, ledger, free, &columns);
         let remit_have = ledger.remit_weeks();
         let mut problem = ColProblem::default();
-        let mut row_of: HashMap<RowKey, highs::Row> = HashMap::new();
+        let mut row_of: HashMap<RowKey, highs::Row> = HashMap::default();
         let mut shortfalls: Vec<(usize, f64)> = Vec::new();
         // Capacity rows with the same members (a unit's places and its supervisors' room in a
         // week, say) are one row at the tighter bound: half the matrix, less for presolve to undo.
@@ -427,7 +428,7 @@ impl NeighbourhoodMip {
 
         // The warm start: the needs where they were, and the shortfall that leaves.
         let mut start = vec![0.0; shortfalls.len() + columns.len()];
-        let mut weeks_to: HashMap<usize, f64> = HashMap::new();
+        let mut weeks_to: HashMap<usize, f64> = HashMap::default();
         for (c, &(n, a)) in columns.iter().enumerate() {
             if old.iter().any(|&(m, b)| m == n && b.unit == a.unit && b.start == a.start) {
                 start[shortfalls.len() + c] = 1.0;
@@ -507,7 +508,7 @@ fn row_members(
     free: &[usize],
     columns: &[(usize, Assigned)],
 ) -> BTreeMap<RowKey, Vec<(usize, f64)>> {
-    let mut needs_of_student: HashMap<usize, usize> = HashMap::new();
+    let mut needs_of_student: HashMap<usize, usize> = HashMap::default();
     for &n in free {
         *needs_of_student.entry(inst.needs[n].student).or_default() += 1;
     }

@@ -8,10 +8,10 @@
 
 use crate::bounds;
 use crate::construct::Guidance;
+use crate::fast::HashMap;
 use crate::instance::Instance;
 use crate::lp::{Block, FixedColumn, LpModel, Pattern, RowKey, SolveOptions, Supervision};
 use crate::stop::Stop;
-use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::Instant;
 
@@ -84,7 +84,7 @@ fn relax_until(
     }
     // With no duals at all (y = 0) the Lagrangian bound is every need at its cheapest option,
     // as if places were endless: weak, but proven before any LP is solved.
-    let mut bound = price(inst, &mut lp, &HashMap::new(), false).0;
+    let mut bound = price(inst, &mut lp, &HashMap::default(), false).0;
 
     let mut rounds = 0;
     // The last LP solution, kept optimal when one was: a solve cut short by the deadline does
@@ -222,7 +222,7 @@ pub fn relax_by_area(inst: &Instance, stop: &Stop, seeds: &[(usize, usize)]) -> 
 fn relax_split(inst: &Instance, stop: &Stop, seeds: &[(usize, usize)], keys: &[String]) -> Option<Relaxation> {
     // Smallest blocks first: they finish in less than their share, and what they leave goes to
     // the larger blocks after them.
-    let mut sizes: HashMap<&str, usize> = HashMap::new();
+    let mut sizes: HashMap<&str, usize> = HashMap::default();
     for key in keys {
         *sizes.entry(key.as_str()).or_default() += 1;
     }
@@ -349,7 +349,7 @@ fn price(inst: &Instance, lp: &mut LpModel, duals: &HashMap<RowKey, f64>, add: b
         }
         out
     };
-    let mut unit_sums: HashMap<(usize, usize), Vec<f64>> = HashMap::new();
+    let mut unit_sums: HashMap<(usize, usize), Vec<f64>> = HashMap::default();
     let student_sums: Vec<Option<Vec<f64>>> = (0..inst.student_needs.len())
         .map(|s| {
             (inst.contested_weeks[s] != 0)

@@ -3,11 +3,11 @@
 //! Greedy team forming strands students whose windows fit only late starts; the MIP does not.
 
 use crate::construct::Lock;
+use crate::fast::HashMap;
 use crate::instance::{span_bits, Instance};
 use crate::ledger::Assigned;
 use crate::lp::{LpModel, Pattern, SolveOptions, Supervision};
 use crate::stop::Stop;
-use std::collections::HashMap;
 
 /// The interprofessional placements of the best whole-team plan found before `stop`, or
 /// `None` when there are no interprofessional needs or HiGHS found no plan.
