@@ -4,7 +4,7 @@
 //! and only moves that lower the cost are kept.
 
 use crate::construct::place_cheapest;
-use crate::instance::Instance;
+use crate::instance::{Instance, Option_};
 use crate::ledger::{Assigned, Ledger};
 use crate::stop::Stop;
 
@@ -123,18 +123,8 @@ fn relocate_with_ejection(
         let before = ledger.cost_of(&[n, m]) + here + penalty(m, &old_m) - current.cost;
         ledger.remove(n);
         ledger.remove(m);
-        if let Some(h) = ledger.can_place(n, u, start) {
-            ledger.place(n, Assigned { unit: u, supervisor: h, start, cost: options[o].cost });
-            let moved = place_cheapest(inst, ledger, m);
-            let after = ledger.cost_of(&[n, m])
-                + [n, m].iter().filter_map(|&x| ledger.assigned[x].map(|a| penalty(x, &a))).sum::<f64>();
-            if after < before - 1e-9 {
-                return true;
-            }
-            if moved {
-                ledger.remove(m);
-            }
-            ledger.remove(n);
+        if place_past(inst, ledger, n, options[o], m, before, penalty) {
+            return true;
         }
         ledger.place(n, current);
         ledger.place(m, old_m);
@@ -160,26 +150,43 @@ fn insert_with_ejection(
             if tried > 400 {
                 return false;
             }
-            let before = ledger.cost_of(&[n, m]);
-            let old = ledger.remove(m).expect("blocker is placed");
-            if let Some(h) = ledger.can_place(n, u, start) {
-                ledger.place(n, Assigned { unit: u, supervisor: h, start, cost: opt.cost });
-                let moved = place_cheapest(inst, ledger, m);
-                let after = ledger.cost_of(&[n, m])
-                    + ledger.assigned[m].map_or(0.0, |a| penalty(m, &a))
-                    + ledger.assigned[n].map_or(0.0, |a| penalty(n, &a));
-                let was = before + penalty(m, &old);
-                if after < was - 1e-9 {
-                    return true;
-                }
-                if moved {
-                    ledger.remove(m);
-                }
-                ledger.remove(n);
+            let old = ledger.assigned[m].expect("blocker is placed");
+            let before = ledger.cost_of(&[n, m]) + penalty(m, &old);
+            ledger.remove(m);
+            if place_past(inst, ledger, n, *opt, m, before, penalty) {
+                return true;
             }
             ledger.place(m, old);
         }
     }
+    false
+}
+
+/// With `n` and `m` both out of the plan: puts `n` at `opt` and `m` at its cheapest fit, and keeps
+/// that when the two cost less (with re-plan penalties) than `before`; otherwise takes both out
+/// again, for the caller to put back what was there.
+fn place_past(
+    inst: &Instance,
+    ledger: &mut Ledger,
+    n: usize,
+    opt: Option_,
+    m: usize,
+    before: f64,
+    penalty: &dyn Fn(usize, &Assigned) -> f64,
+) -> bool {
+    let (u, start) = (opt.unit as usize, opt.start as usize);
+    let Some(h) = ledger.can_place(n, u, start) else { return false };
+    ledger.place(n, Assigned { unit: u, supervisor: h, start, cost: opt.cost });
+    let moved = place_cheapest(inst, ledger, m);
+    let after = ledger.cost_of(&[n, m])
+        + [n, m].iter().filter_map(|&x| ledger.assigned[x].map(|a| penalty(x, &a))).sum::<f64>();
+    if after < before - 1e-9 {
+        return true;
+    }
+    if moved {
+        ledger.remove(m);
+    }
+    ledger.remove(n);
     false
 }
 

@@ -318,9 +318,8 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
     let search_stop = if exact { at(9) } else { stop.clone() };
     // Fix-and-resolve for terms too large for the exact MIP (which is every neighbourhood at once).
     let guidance = relaxation.as_ref().filter(|r| r.guiding).map(|r| &r.values);
-    search::search(&inst, &mut best, &search_stop, &penalty, guidance, !exact, &|cost| {
-        report(Phase::Search, Some(cost), bound)
-    });
+    let better = |cost| report(Phase::Search, Some(cost), bound);
+    search::search(&inst, &mut best, &search_stop, &penalty, guidance, !exact, &better, workers());
     report(Phase::Search, Some(best.total_cost()), bound);
 
     // Small terms: the exact MIP, warm-started from the plan, proves or improves it.

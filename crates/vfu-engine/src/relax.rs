@@ -231,7 +231,9 @@ fn relax_split(inst: &Instance, stop: &Stop, seeds: &[(usize, usize)], keys: &[S
     let workers = crate::workers().min(blocks.len().max(1));
     // Next block to start, and the needs of the blocks not yet started.
     let queue = Mutex::new((0usize, inst.needs.len()));
-    let solved: Vec<Mutex<Option<Option<Relaxation>>>> = blocks.iter().map(|_| Mutex::new(None)).collect();
+    // Each block's relaxation, with the remit minimums it holds.
+    type Solved = Option<(Relaxation, Vec<bool>)>;
+    let solved: Vec<Mutex<Option<Solved>>> = blocks.iter().map(|_| Mutex::new(None)).collect();
     let work = || loop {
         let (i, share) = {
             let mut q = queue.lock().expect("no worker panics holding the queue");
@@ -248,6 +250,7 @@ fn relax_split(inst: &Instance, stop: &Stop, seeds: &[(usize, usize)], keys: &[S
         let key = blocks[i].1;
         trace(&format!("block {key}: starting with {share:.1} s"));
         let block = Block::of(inst, |n| keys[n] == key);
+        let minimums = block.minimums.clone();
         let own = stop.until(Instant::now() + std::time::Duration::from_secs_f64(share));
         // Once no block waits to start, a block may use all the time that is left.
         let waiting = || queue.lock().expect("no worker panics holding the queue").0 < blocks.len();
@@ -256,7 +259,7 @@ fn relax_split(inst: &Instance, stop: &Stop, seeds: &[(usize, usize)], keys: &[S
         if let Some(r) = &r {
             trace(&format!("block {key}: {} needs, bound {}, converged {}", blocks[i].0, r.bound, r.converged));
         }
-        *solved[i].lock().expect("no worker panics holding its result") = Some(r);
+        *solved[i].lock().expect("no worker panics holding its result") = Some(r.map(|r| (r, minimums)));
     };
     if workers == 1 {
         work();
@@ -278,39 +281,26 @@ fn relax_split(inst: &Instance, stop: &Stop, seeds: &[(usize, usize)], keys: &[S
         rounds: 0,
         columns: 0,
     };
-    for (slot, (_, key)) in solved.into_iter().zip(&blocks) {
-        let mut r = slot.into_inner().expect("no worker panics holding its result").flatten()?;
+    let mut held = vec![false; inst.remits.len()];
+    for slot in solved {
+        let (mut r, minimums) = slot.into_inner().expect("no worker panics holding its result").flatten()?;
+        held.iter_mut().zip(minimums).for_each(|(h, m)| *h |= m);
         total.bound += r.bound;
         total.converged &= r.converged;
         total.guiding &= r.guiding;
         total.rounds += r.rounds;
         total.columns += r.columns;
-        for n in (0..inst.needs.len()).filter(|&n| keys[n] == *key) {
-            total.values[n] = std::mem::take(&mut r.values[n]);
+        // A block has values only for its own needs.
+        for (n, values) in r.values.iter_mut().enumerate().filter(|(_, v)| !v.is_empty()) {
+            total.values[n] = std::mem::take(values);
         }
     }
     // The minimums no block holds (their programme's needs span blocks) still cost what no
     // plan can avoid.
-    let held = held_minimums(inst, keys);
     total.bound += bounds::remit_shortfall_bound(inst, &held);
     // A split model is not the term's LP: converged or not, `converged` only says every
     // block's pricing finished.
     Some(total)
-}
-
-/// Whether some block holds each remit entry's minimum: its programme has needs, all in one
-/// block (as `Block::of` decides for each block).
-fn held_minimums(inst: &Instance, keys: &[String]) -> Vec<bool> {
-    let mut key_of: Vec<Option<Option<&str>>> = vec![None; inst.programme_rules.len()];
-    for (n, need) in inst.needs.iter().enumerate() {
-        let seen = &mut key_of[need.programme];
-        *seen = match *seen {
-            None => Some(Some(keys[n].as_str())),
-            Some(Some(k)) if k == keys[n] => Some(Some(k)),
-            _ => Some(None),
-        };
-    }
-    inst.remits.iter().map(|r| matches!(key_of[r.programme], Some(Some(_)))).collect()
 }
 
 /// Prices every option; adds the most negative columns; returns the round's Lagrangian bound

@@ -22,24 +22,11 @@ use std::time::Instant;
 /// The cost of moving a need away from where a previous plan had it.
 pub type Penalty<'p> = dyn Fn(usize, &Assigned) -> f64 + Sync + 'p;
 
-/// Searches until the stop (or until no phase finds more), then leaves the best plan in `best`.
-/// `fix_and_resolve` adds the MIP neighbourhoods after the local searches; `better` hears every
-/// cheaper plan's cost.
-pub fn search(
-    inst: &Instance,
-    best: &mut Ledger,
-    stop: &Stop,
-    penalty: &Penalty,
-    guidance: Option<&Guidance>,
-    fix_and_resolve: bool,
-    better: &(dyn Fn(f64) + Sync),
-) {
-    search_on(inst, best, stop, penalty, guidance, fix_and_resolve, better, crate::workers());
-}
-
-/// `search` with `workers` workers at most.
+/// Searches until the stop (or until no phase finds more), then leaves the best plan in `best`,
+/// on `workers` threads at most (`crate::workers()`: the cores). `fix_and_resolve` adds the MIP
+/// neighbourhoods after the local searches; `better` hears every cheaper plan's cost.
 #[allow(clippy::too_many_arguments)]
-fn search_on(
+pub fn search(
     inst: &Instance,
     best: &mut Ledger,
     stop: &Stop,
@@ -192,7 +179,7 @@ mod tests {
         let stop = Stop { deadline: Instant::now() + Duration::from_secs(120), cancel: None };
         let heard = Mutex::new(Vec::new());
         let no_penalty = |_: usize, _: &Assigned| 0.0;
-        search_on(&inst, &mut best, &stop, &no_penalty, None, true, &|cost| heard.lock().unwrap().push(cost), 2);
+        search(&inst, &mut best, &stop, &no_penalty, None, true, &|cost| heard.lock().unwrap().push(cost), 2);
         let report = check_plan(&scenario, &crate::to_plan(&inst, &best));
         assert!(report.is_valid(), "{:#?}", report.violations);
         assert!(best.total_cost() < start.total_cost(), "{} vs {}", best.total_cost(), start.total_cost());
