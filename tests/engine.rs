@@ -260,7 +260,7 @@ fn split_relaxations_are_proven_bounds_below_the_whole_lp() {
     let stop = Stop { deadline: std::time::Instant::now() + Duration::from_secs(120), cancel: None };
     let whole = relax(&inst, &stop, &[], None).unwrap();
     let split = relax_by_area(&inst, &stop, &[]).unwrap();
-    let blocks = relax_by_block(&inst, &stop, &[]).unwrap();
+    let blocks = relax_by_block(&inst, &stop, &[], false).unwrap();
     assert!(whole.converged && split.converged && blocks.converged);
     // Split by profession, only the link between a team's professions is dropped: the bound
     // stays within a few per cent of the whole LP's and never above it.
@@ -271,6 +271,36 @@ fn split_relaxations_are_proven_bounds_below_the_whole_lp() {
     assert!(split.bound > 0.0);
     let (plan, _) = solve_checked(&scenario, &options(60));
     assert!(split.bound <= plan.objective && whole.bound <= plan.objective + 1e-6 * plan.objective);
+}
+
+#[test]
+fn small_blocks_solved_in_whole_needs_raise_the_bound_and_stay_below_the_optimum() {
+    use vfu_engine::instance::Instance;
+    use vfu_engine::relax::relax_by_block;
+    use vfu_engine::stop::Stop;
+    // Places cut to half: the LP leaves parts of needs out where a plan leaves out whole ones.
+    let mut scenario = generate_scenario(&GeneratorOptions { students: 150, seed: 6 });
+    scenario.locked.clear();
+    for unit in &mut scenario.units {
+        for entry in &mut unit.capacity {
+            entry.places /= 2;
+        }
+    }
+    let inst = Instance::new(&scenario).unwrap();
+    let stop = Stop { deadline: std::time::Instant::now() + Duration::from_secs(120), cancel: None };
+    let lp = relax_by_block(&inst, &stop, &[], false).unwrap();
+    let integer = relax_by_block(&inst, &stop, &[], true).unwrap();
+    assert!(lp.converged && integer.converged);
+    assert!(integer.bound > lp.bound + 1.0, "integer {} not above the LP's {}", integer.bound, lp.bound);
+    // Small enough for the exact MIP: the plan is optimal, and no bound may pass it.
+    let (plan, status) = solve_checked(&scenario, &options(60));
+    assert_eq!(status, Status::Optimal);
+    assert!(
+        integer.bound <= plan.objective * (1.0 + 1e-9),
+        "bound {} above the optimum {}",
+        integer.bound,
+        plan.objective
+    );
 }
 
 #[test]

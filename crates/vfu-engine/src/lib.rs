@@ -353,7 +353,7 @@ fn relaxation(inst: &Instance, stop: &Stop, seed: &Ledger, options: usize) -> Op
         })
         .collect();
     if options > DECOMPOSE_ABOVE_OPTIONS {
-        relax::relax_by_block(inst, stop, &seeds)
+        relax::relax_by_block(inst, stop, &seeds, true)
     } else {
         relax::relax(inst, stop, &seeds, None)
     }

@@ -92,23 +92,24 @@ pub fn search(
     while idle < ROUNDS_WITHOUT_GAIN && !stop.reached() {
         let mut covered = vec![false; inst.needs.len()];
         let mut gained = false;
-        let mut visit = |free: Vec<usize>, size: &mut usize, covered: &mut Vec<bool>, ledger: &mut Ledger| match resolve(
-            inst, ledger, &free, stop, penalty,
-        ) {
-            Resolved::Improved => {
-                let cost = ledger.total_cost();
-                trace(&format!("  kept: plan cost {cost:.1}, {} needs", free.len()));
-                better(cost);
-                kept += 1;
-                gained = true;
-                *size = (*size * 5 / 4).min(MAX_SIZE);
-            }
-            Resolved::Optimal => {
-                free.iter().for_each(|&n| covered[n] = true);
-                *size = (*size * 5 / 4).min(MAX_SIZE);
-            }
-            Resolved::Unproven => *size = (*size * 3 / 4).max(MIN_SIZE),
-        };
+        let mut visit =
+            |free: Vec<usize>, budget: Budget, size: &mut usize, covered: &mut Vec<bool>, ledger: &mut Ledger| {
+                match resolve_within(inst, ledger, &free, stop, penalty, budget) {
+                    Resolved::Improved => {
+                        let cost = ledger.total_cost();
+                        trace(&format!("  kept: plan cost {cost:.1}, {} needs", free.len()));
+                        better(cost);
+                        kept += 1;
+                        gained = true;
+                        *size = (*size * 5 / 4).min(MAX_SIZE);
+                    }
+                    Resolved::Optimal => {
+                        free.iter().for_each(|&n| covered[n] = true);
+                        *size = (*size * 5 / 4).min(MAX_SIZE);
+                    }
+                    Resolved::Unproven => *size = (*size * 3 / 4).max(MIN_SIZE),
+                }
+            };
 
         let mut unplaced: Vec<usize> = (0..inst.needs.len())
             .filter(|&n| ledger.assigned[n].is_none() && movable(inst, ledger, n))
@@ -133,7 +134,21 @@ pub fn search(
                     lp_value(seed),
                     free.len()
                 ));
-                visit(free, &mut size, &mut covered, ledger);
+                visit(free, NEIGHBOURHOOD, &mut size, &mut covered, ledger);
+            }
+        }
+
+        // Then small professions as one neighbourhood each: their MIP finds the arrangement no
+        // chain of small neighbourhoods reaches (at 1,000 students, two more physicians placed
+        // by trading team places), and proves the rest optimal.
+        if round == 0 && sweep {
+            for free in whole_professions(inst, ledger, &in_scope) {
+                if stop.reached() {
+                    break;
+                }
+                let budget = Budget { nodes: PROFESSION_NODE_LIMIT, seconds: stop.remaining_secs() / 6.0 };
+                // (Its size is not the neighbourhoods' to adapt.)
+                visit(free, budget, &mut size.clone(), &mut covered, ledger);
             }
         }
 
@@ -151,7 +166,7 @@ pub fn search(
                     .collect();
                 i += size;
                 if chunk.len() > 1 {
-                    visit(chunk, &mut size, &mut covered, ledger);
+                    visit(chunk, NEIGHBOURHOOD, &mut size, &mut covered, ledger);
                 }
             }
         }
@@ -192,9 +207,35 @@ fn blocks(inst: &Instance, ledger: &Ledger) -> Vec<Vec<usize>> {
     out
 }
 
-/// Whether a need may be freed: not a lock, not a team member, and with somewhere to go.
+/// Whether a need may be freed: not a lock, and with somewhere to go. A team member may be
+/// freed while placed: it then trades places with others of its profession (see
+/// [`resolve_within`]); an unplaced one waits for a team to be formed.
 fn movable(inst: &Instance, ledger: &Ledger, n: usize) -> bool {
-    !inst.needs[n].ipl && !ledger.locked(n) && !inst.options[n].is_empty()
+    !ledger.locked(n) && !inst.options[n].is_empty() && (!inst.needs[n].ipl || ledger.assigned[n].is_some())
+}
+
+/// Options of a profession up to which all its needs are one neighbourhood: at 1,000 students
+/// the physicians' (6,600 options) are solved to optimality in about 2 s.
+const PROFESSION_MAX_OPTIONS: usize = 10_000;
+/// Branch-and-bound nodes for a whole profession.
+const PROFESSION_NODE_LIMIT: i32 = 5_000;
+
+/// The needs of each profession small enough to be one neighbourhood, smallest first: all but
+/// locks and needs with nowhere to go, team members left out included (they may take the place
+/// of one in a team).
+fn whole_professions(inst: &Instance, ledger: &Ledger, in_scope: &dyn Fn(usize) -> bool) -> Vec<Vec<usize>> {
+    let mut by_profession: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let free = |n: usize| in_scope(n) && !ledger.locked(n) && !inst.options[n].is_empty();
+    for n in (0..inst.needs.len()).filter(|&n| free(n)) {
+        by_profession.entry(inst.needs[n].profession).or_default().push(n);
+    }
+    let mut out: Vec<(usize, Vec<usize>)> = by_profession
+        .into_values()
+        .map(|needs| (needs.iter().map(|&n| inst.options[n].len()).sum(), needs))
+        .filter(|(options, needs)| *options <= PROFESSION_MAX_OPTIONS && needs.len() > 1)
+        .collect();
+    out.sort_by_key(|(options, needs)| (*options, needs[0]));
+    out.into_iter().map(|(_, needs)| needs).collect()
 }
 
 /// The needs competing with `seed` for places, up to `size`, found breadth first: the seed and
@@ -315,11 +356,36 @@ pub fn resolve(
     stop: &Stop,
     penalty: &dyn Fn(usize, &Assigned) -> f64,
 ) -> Resolved {
+    resolve_within(inst, ledger, free, stop, penalty, NEIGHBOURHOOD)
+}
+
+/// The effort of an ordinary neighbourhood.
+const NEIGHBOURHOOD: Budget = Budget { nodes: NODE_LIMIT, seconds: MAX_SECONDS };
+
+/// The effort one neighbourhood's MIP may take.
+#[derive(Debug, Clone, Copy)]
+pub struct Budget {
+    /// Branch-and-bound nodes (deterministic).
+    pub nodes: i32,
+    /// Seconds at most (a guard).
+    pub seconds: f64,
+}
+
+/// [`resolve`] with its own budget.
+pub fn resolve_within(
+    inst: &Instance,
+    ledger: &mut Ledger,
+    free: &[usize],
+    stop: &Stop,
+    penalty: &dyn Fn(usize, &Assigned) -> f64,
+    budget: Budget,
+) -> Resolved {
     let penalties = |ledger: &Ledger| -> f64 {
         free.iter().filter_map(|&m| ledger.assigned[m].map(|a| penalty(m, &a))).sum::<f64>()
     };
     let before = ledger.cost_of(free) + penalties(ledger);
     let old: Vec<(usize, Assigned)> = free.iter().filter_map(|&n| ledger.remove(n).map(|a| (n, a))).collect();
+    let slots = team_slots(inst, &old);
     let restore = |ledger: &mut Ledger| {
         for &n in free {
             ledger.remove(n);
@@ -328,13 +394,13 @@ pub fn resolve(
             ledger.place(n, a);
         }
     };
-    let mip = NeighbourhoodMip::build(inst, ledger, free, &old, penalty);
-    let seconds = stop.remaining_secs().min(MAX_SECONDS);
+    let mip = NeighbourhoodMip::build(inst, ledger, free, &old, &slots, penalty);
+    let seconds = stop.remaining_secs().min(budget.seconds);
     if seconds < 0.05 || mip.columns.is_empty() {
         restore(ledger);
         return Resolved::Unproven;
     }
-    let Some((chosen, proven)) = mip.solve(seconds, free.len()) else {
+    let Some((chosen, proven)) = mip.solve(seconds, budget.nodes, free.len()) else {
         restore(ledger);
         return Resolved::Unproven;
     };
@@ -349,7 +415,7 @@ pub fn resolve(
     }
     let after = ledger.cost_of(free) + penalties(ledger);
     trace(&format!("    {before:.1} -> {after:.1}"));
-    if after < before - 1e-6 {
+    if after < before - 1e-6 && teams_kept(inst, ledger, free, &slots) {
         return Resolved::Improved;
     }
     restore(ledger);
@@ -358,6 +424,31 @@ pub fn resolve(
     } else {
         Resolved::Unproven
     }
+}
+
+/// Freed team members per (ward, start, profession): the places they hold in whole teams. Freed
+/// members may only trade these places among themselves, as many of each profession as before,
+/// so that every team stays whole.
+type TeamSlots = BTreeMap<(usize, usize, usize), u32>;
+
+fn team_slots(inst: &Instance, old: &[(usize, Assigned)]) -> TeamSlots {
+    let mut slots = TeamSlots::new();
+    for &(n, a) in old.iter().filter(|(n, _)| inst.needs[*n].ipl) {
+        *slots.entry((a.unit, a.start, inst.needs[n].profession)).or_default() += 1;
+    }
+    slots
+}
+
+/// Whether the freed team members fill exactly the places they held (naming supervisors may
+/// have left one out, or its fallback put it elsewhere).
+fn teams_kept(inst: &Instance, ledger: &Ledger, free: &[usize], slots: &TeamSlots) -> bool {
+    let mut now = TeamSlots::new();
+    for &n in free.iter().filter(|&&n| inst.needs[n].ipl) {
+        if let Some(a) = ledger.assigned[n] {
+            *now.entry((a.unit, a.start, inst.needs[n].profession)).or_default() += 1;
+        }
+    }
+    &now == slots
 }
 
 /// The MIP of one neighbourhood: a binary column per freed need and option that the fixed plan
@@ -379,9 +470,10 @@ impl NeighbourhoodMip {
         ledger: &Ledger,
         free: &[usize],
         old: &[(usize, Assigned)],
+        slots: &TeamSlots,
         penalty: &dyn Fn(usize, &Assigned) -> f64,
     ) -> NeighbourhoodMip {
-        let columns = columns_with_room(inst, ledger, free);
+        let columns = columns_with_room(inst, ledger, free, slots);
         let members = row_members(inst, ledger, free, &columns);
         let remit_have = ledger.remit_weeks();
         let mut problem = ColProblem::default();
@@ -395,6 +487,11 @@ impl NeighbourhoodMip {
                 let short = f64::from(inst.remits[r].min - remit_have[r]);
                 shortfalls.push((r, short));
                 row_of.insert(key, problem.add_row(short..));
+                continue;
+            }
+            if let RowKey::Team(u, start, p) = key {
+                let members = f64::from(slots[&(u, start, p)]);
+                row_of.insert(key, problem.add_row(members..=members));
                 continue;
             }
             let cap = f64::from(room(inst, ledger, key));
@@ -445,10 +542,10 @@ impl NeighbourhoodMip {
 
     /// The chosen placements of the best solution HiGHS finds, and whether it is proven
     /// optimal; `None` when it finds none.
-    fn solve(self, seconds: f64, needs: usize) -> Option<(Vec<(usize, Assigned)>, bool)> {
+    fn solve(self, seconds: f64, nodes: i32, needs: usize) -> Option<(Vec<(usize, Assigned)>, bool)> {
         let mut model = self.problem.optimise(Sense::Minimise);
         crate::lp::configure(&mut model);
-        model.set_option("mip_max_nodes", NODE_LIMIT);
+        model.set_option("mip_max_nodes", nodes);
         // Cost differences below half a point do not matter; closing them would cost most of
         // the search.
         model.set_option("mip_abs_gap", 0.5);
@@ -483,11 +580,15 @@ impl NeighbourhoodMip {
 
 /// Every option of the freed needs that the fixed plan leaves room for: the unit, the student
 /// and the remit (`Ledger::fits_unit`), and one supervisor for all of its weeks.
-fn columns_with_room(inst: &Instance, ledger: &Ledger, free: &[usize]) -> Vec<(usize, Assigned)> {
+fn columns_with_room(inst: &Instance, ledger: &Ledger, free: &[usize], slots: &TeamSlots) -> Vec<(usize, Assigned)> {
     let mut columns = Vec::new();
     for &n in free {
+        let need = &inst.needs[n];
         for opt in &inst.options[n] {
             let (u, start) = (opt.unit as usize, opt.start as usize);
+            if need.ipl && !slots.contains_key(&(u, start, need.profession)) {
+                continue;
+            }
             if ledger.fits_unit(n, u, start)
                 && inst.units[u].supervisors.iter().any(|&h| ledger.supervisor_free(h, n, start))
             {
@@ -501,7 +602,8 @@ fn columns_with_room(inst: &Instance, ledger: &Ledger, free: &[usize]) -> Vec<(u
 /// The rows each column takes part in, with its coefficient: its need; per week the unit's
 /// places, its supervisors' room (trained ones too, where the programme requires them; within
 /// the programme's supervision model), and the student's week where the student has several
-/// freed needs; its remit entry's maximum, and its minimum while not yet met.
+/// freed needs; its remit entry's maximum, and its minimum while not yet met; a team member's
+/// place in its team.
 fn row_members(
     inst: &Instance,
     ledger: &Ledger,
@@ -539,6 +641,9 @@ fn row_members(
                 add(RowKey::RemitMin(r), c, weeks);
             }
         }
+        if need.ipl {
+            add(RowKey::Team(u, a.start, p), c, 1.0);
+        }
     }
     members
 }
@@ -563,8 +668,8 @@ fn room(inst: &Instance, ledger: &Ledger, key: RowKey) -> u32 {
             )
         }
         RowKey::RemitMax(r) => inst.remits[r].max.unwrap_or(u32::MAX).saturating_sub(ledger.remit_weeks()[r]),
-        // A minimum is a lower bound (a row of its own). Named supervisors and team counts are
-        // not rows of a neighbourhood (supervisors are aggregated, teams stay fixed).
+        // A minimum is a lower bound and a team's places an equality (rows of their own). Named
+        // supervisors are not rows of a neighbourhood (they are aggregated).
         RowKey::RemitMin(_) | RowKey::Supervisor(..) | RowKey::SupervisorProgramme(..) | RowKey::Team(..) => 0,
     }
 }
@@ -670,5 +775,90 @@ mod tests {
         assert!(placed(&ledger) >= placed(&greedy));
         assert!(ledger.total_cost() < greedy.total_cost(), "{} vs {}", ledger.total_cost(), greedy.total_cost());
         assert!(check_plan(&scenario, &crate::to_plan(&inst, &ledger)).is_valid());
+    }
+
+    /// Members per (ward, start, profession) of every team in the plan.
+    fn team_members(inst: &Instance, ledger: &Ledger) -> TeamSlots {
+        let placed: Vec<(usize, Assigned)> =
+            (0..inst.needs.len()).filter_map(|n| ledger.assigned[n].map(|a| (n, a))).collect();
+        team_slots(inst, &placed)
+    }
+
+    #[test]
+    fn freed_team_members_trade_places_and_every_team_stays_whole() {
+        let mut scenario = generate_scenario(&GeneratorOptions { students: 250, seed: 5 });
+        scenario.locked.clear();
+        let inst = Instance::new(&scenario).unwrap();
+        let stop = Stop { deadline: Instant::now() + Duration::from_secs(120), cancel: None };
+        let teams = crate::teams::plan_teams(&inst, &[], &stop);
+        let mut ledger = construct(&inst, &[], None, teams.as_deref());
+        let teams_before = team_members(&inst, &ledger);
+        assert!(!teams_before.is_empty(), "the term has teams");
+        let budget = Budget { nodes: 2_000, seconds: 30.0 };
+        let mut freed_members = 0;
+        for p in 0..inst.professions.len() {
+            let free: Vec<usize> = (0..inst.needs.len())
+                .filter(|&n| inst.needs[n].profession == p && !inst.options[n].is_empty())
+                .collect();
+            if !free.iter().any(|&n| inst.needs[n].ipl) {
+                continue;
+            }
+            freed_members += free.iter().filter(|&&n| inst.needs[n].ipl && ledger.assigned[n].is_some()).count();
+            let cost = ledger.total_cost();
+            let outcome = resolve_within(&inst, &mut ledger, &free, &stop, &|_, _| 0.0, budget);
+            assert!(ledger.total_cost() <= cost + 1e-6, "{outcome:?}: {cost} became {}", ledger.total_cost());
+            assert_eq!(
+                team_members(&inst, &ledger),
+                teams_before,
+                "a team changed after freeing {}",
+                inst.professions[p]
+            );
+        }
+        assert!(freed_members > 0);
+        let report = check_plan(&scenario, &crate::to_plan(&inst, &ledger));
+        assert!(report.is_valid(), "{:#?}", report.violations);
+    }
+
+    #[test]
+    fn a_team_place_goes_to_the_member_whose_need_weighs_more() {
+        // tiny.json with a second physician, st-13, who may join the ward's team in v. 46 or
+        // v. 49; st-04's team need (priority 2 here) fits only v. 46. The plan starts with st-13
+        // in the v. 46 team and st-04's team need out: freeing the physicians gives st-04 the place.
+        // `../shared` beside the repository, as for the integration tests (or `VFU_SHARED_DIR`).
+        let shared = std::env::var_os("VFU_SHARED_DIR")
+            .map(std::path::PathBuf::from)
+            .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared"));
+        let text = std::fs::read_to_string(shared.join("examples/tiny.json")).expect("tiny.json beside the repository");
+        let mut json: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let mut student = json["students"][3].clone();
+        student["id"] = "st-13".into();
+        student["personal_id"] = "200501019996".into();
+        student["needs"] = serde_json::json!([{ "id": "st-13-1", "area": "internal_medicine", "weeks": 2,
+            "earliest": "2027-W45", "latest": "2027-W51", "ipl": true, "priority": 1, "preferences": [] }]);
+        json["students"].as_array_mut().unwrap().push(student);
+        json["students"][3]["needs"][0]["priority"] = 2.into();
+        json["locked"] = serde_json::json!([]);
+        let scenario = vfu_core::format::read_scenario(&json.to_string()).unwrap();
+        let inst = Instance::new(&scenario).unwrap();
+        let need = |id: &str| (0..inst.needs.len()).find(|&n| inst.need_records(n).1.id == id).unwrap();
+        let mut ledger = Ledger::new(&inst);
+        let first = inst.options[need("st-13-1")].iter().min_by_key(|o| o.start).copied().unwrap();
+        let (ward, start) = (first.unit as usize, first.start as usize);
+        for id in ["st-01-2", "st-02-1", "st-13-1"] {
+            let n = need(id);
+            let h = ledger.can_place(n, ward, start).unwrap_or_else(|| panic!("{id} fits the team"));
+            ledger.place(n, Assigned { unit: ward, supervisor: h, start, cost: inst.cost_at(n, ward) });
+        }
+        let teams_before = team_members(&inst, &ledger);
+        let physicians: Vec<usize> =
+            (0..inst.needs.len()).filter(|&n| inst.professions[inst.needs[n].profession] == "physician").collect();
+        let stop = Stop { deadline: Instant::now() + Duration::from_secs(60), cancel: None };
+        let cost = ledger.total_cost();
+        let outcome = resolve_within(&inst, &mut ledger, &physicians, &stop, &|_, _| 0.0, NEIGHBOURHOOD);
+        assert_eq!(outcome, Resolved::Improved);
+        assert!(ledger.total_cost() <= cost - 10_000.0 + 1e-6, "{cost} -> {}", ledger.total_cost());
+        assert_eq!(ledger.assigned[need("st-04-1")].map(|a| (a.unit, a.start)), Some((ward, start)));
+        assert_eq!(ledger.assigned[need("st-13-1")], None);
+        assert_eq!(team_members(&inst, &ledger), teams_before);
     }
 }
