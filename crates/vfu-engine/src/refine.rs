@@ -103,10 +103,12 @@ pub fn search(
                         gained = true;
                         *size = (*size * 5 / 4).min(MAX_SIZE);
                     }
-                    Resolved::Optimal => {
+                    // (Optimal over the relaxation's units only is no proof.)
+                    Resolved::Optimal if budget.support.is_none() => {
                         free.iter().for_each(|&n| covered[n] = true);
                         *size = (*size * 5 / 4).min(MAX_SIZE);
                     }
+                    Resolved::Optimal => {}
                     Resolved::Unproven => *size = (*size * 3 / 4).max(MIN_SIZE),
                 }
             };
@@ -146,9 +148,25 @@ pub fn search(
                 if stop.reached() {
                     break;
                 }
-                let budget = Budget { nodes: PROFESSION_NODE_LIMIT, seconds: stop.remaining_secs() / 6.0 };
+                let budget =
+                    Budget { nodes: PROFESSION_NODE_LIMIT, seconds: stop.remaining_secs() / 6.0, support: None };
                 // (Its size is not the neighbourhoods' to adapt.)
                 visit(free, budget, &mut size.clone(), &mut covered, ledger);
+            }
+            // Then every block of competing needs whole, over the units the relaxation gives
+            // each need (price-and-branch): small MIPs, solved in a fraction of a second each.
+            if let Some(values) = guidance {
+                for block in blocks(inst, ledger) {
+                    let free: Vec<usize> = block.into_iter().filter(|&n| in_scope(n) && !covered[n]).collect();
+                    if stop.reached() {
+                        break;
+                    }
+                    if free.len() > 1 {
+                        let seconds = stop.remaining_secs() / 10.0;
+                        let budget = Budget { nodes: PROFESSION_NODE_LIMIT, seconds, support: Some(values) };
+                        visit(free, budget, &mut size.clone(), &mut covered, ledger);
+                    }
+                }
             }
         }
 
@@ -360,15 +378,19 @@ pub fn resolve(
 }
 
 /// The effort of an ordinary neighbourhood.
-const NEIGHBOURHOOD: Budget = Budget { nodes: NODE_LIMIT, seconds: MAX_SECONDS };
+const NEIGHBOURHOOD: Budget<'static> = Budget { nodes: NODE_LIMIT, seconds: MAX_SECONDS, support: None };
 
-/// The effort one neighbourhood's MIP may take.
+/// The effort one neighbourhood's MIP may take, and the options it may choose from.
 #[derive(Debug, Clone, Copy)]
-pub struct Budget {
+pub struct Budget<'g> {
     /// Branch-and-bound nodes (deterministic).
     pub nodes: i32,
     /// Seconds at most (a guard).
     pub seconds: f64,
+    /// Only the options the relaxation gives a value, and where each need is now, when given:
+    /// a MIP over a whole block of needs stays small, and the LP's choices are where the
+    /// better integer plans are (price-and-branch).
+    pub support: Option<&'g Guidance>,
 }
 
 /// [`resolve`] with its own budget.
@@ -394,7 +416,7 @@ pub fn resolve_within(
             ledger.place(n, a);
         }
     };
-    let mip = NeighbourhoodMip::build(inst, ledger, free, &old, &slots, penalty);
+    let mip = NeighbourhoodMip::build(inst, ledger, free, &old, &slots, budget.support, penalty);
     let seconds = stop.remaining_secs().min(budget.seconds);
     if seconds < 0.05 || mip.columns.is_empty() {
         restore(ledger);
@@ -471,9 +493,22 @@ impl NeighbourhoodMip {
         free: &[usize],
         old: &[(usize, Assigned)],
         slots: &TeamSlots,
+        support: Option<&Guidance>,
         penalty: &dyn Fn(usize, &Assigned) -> f64,
     ) -> NeighbourhoodMip {
-        let columns = columns_with_room(inst, ledger, free, slots);
+        let mut columns = columns_with_room(inst, ledger, free, slots);
+        if let Some(values) = support {
+            // Each need's units: where it is, and those the LP gives it (at any start there).
+            let mut units: crate::fast::HashSet<(usize, usize)> = old.iter().map(|&(n, a)| (n, a.unit)).collect();
+            for &n in free {
+                for (o, opt) in inst.options[n].iter().enumerate() {
+                    if values[n].get(o).is_some_and(|&x| x > 1e-6) {
+                        units.insert((n, opt.unit as usize));
+                    }
+                }
+            }
+            columns.retain(|&(n, a)| units.contains(&(n, a.unit)));
+        }
         let members = row_members(inst, ledger, free, &columns);
         let remit_have = ledger.remit_weeks();
         let mut problem = ColProblem::default();
@@ -794,7 +829,7 @@ mod tests {
         let mut ledger = construct(&inst, &[], None, teams.as_deref());
         let teams_before = team_members(&inst, &ledger);
         assert!(!teams_before.is_empty(), "the term has teams");
-        let budget = Budget { nodes: 2_000, seconds: 30.0 };
+        let budget = Budget { nodes: 2_000, seconds: 30.0, support: None };
         let mut freed_members = 0;
         for p in 0..inst.professions.len() {
             let free: Vec<usize> = (0..inst.needs.len())
