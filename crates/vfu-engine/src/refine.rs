@@ -94,7 +94,8 @@ pub fn search(
         let mut gained = false;
         let mut visit =
             |free: Vec<usize>, budget: Budget, size: &mut usize, covered: &mut Vec<bool>, ledger: &mut Ledger| {
-                match resolve_within(inst, ledger, &free, stop, penalty, budget) {
+                let outcome = resolve_within(inst, ledger, &free, stop, penalty, budget);
+                match outcome {
                     Resolved::Improved => {
                         let cost = ledger.total_cost();
                         trace(&format!("  kept: plan cost {cost:.1}, {} needs", free.len()));
@@ -111,6 +112,7 @@ pub fn search(
                     Resolved::Optimal => {}
                     Resolved::Unproven => *size = (*size * 3 / 4).max(MIN_SIZE),
                 }
+                outcome
             };
 
         let mut unplaced: Vec<usize> = (0..inst.needs.len())
@@ -136,7 +138,13 @@ pub fn search(
                     lp_value(seed),
                     free.len()
                 ));
-                visit(free, NEIGHBOURHOOD, &mut size, &mut covered, ledger);
+                let outcome = visit(free.clone(), NEIGHBOURHOOD, &mut size, &mut covered, ledger);
+                // A neighbourhood too hard for its guard gets a second, smaller MIP: over the
+                // units the relaxation gives each of its needs.
+                if outcome == Resolved::Unproven && guidance.is_some() && ledger.assigned[seed].is_none() {
+                    let budget = Budget { support: guidance, ..NEIGHBOURHOOD };
+                    visit(free, budget, &mut size.clone(), &mut covered, ledger);
+                }
             }
         }
 
@@ -289,15 +297,20 @@ pub fn neighbourhood(
             if !visited.contains(&u) {
                 visited.push(u);
             }
+            // Where the provider's remit maximum for the need's programme is reached, its
+            // programme's placements there stand in the way in any week.
+            let remit_full = ledger.remit_entry(anchor, u).is_some_and(|r| {
+                inst.remits[r].max.is_some_and(|max| ledger.remit_weeks()[r] + need.weeks as u32 > max)
+            });
             let mut here: Vec<usize> = ledger
                 .placed_at(u)
                 .iter()
                 .copied()
                 .filter(|&m| {
                     let a = ledger.assigned[m].expect("placed");
+                    let overlaps = a.start < last && first < a.start + inst.needs[m].weeks;
                     inst.needs[m].profession == need.profession
-                        && a.start < last
-                        && first < a.start + inst.needs[m].weeks
+                        && (overlaps || (remit_full && inst.needs[m].programme == need.programme))
                         && movable(inst, ledger, m)
                         && !taken.contains(&m)
                 })
@@ -859,12 +872,7 @@ mod tests {
         // tiny.json with a second physician, st-13, who may join the ward's team in v. 46 or
         // v. 49; st-04's team need (priority 2 here) fits only v. 46. The plan starts with st-13
         // in the v. 46 team and st-04's team need out: freeing the physicians gives st-04 the place.
-        // `../shared` beside the repository, as for the integration tests (or `VFU_SHARED_DIR`).
-        let shared = std::env::var_os("VFU_SHARED_DIR")
-            .map(std::path::PathBuf::from)
-            .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared"));
-        let text = std::fs::read_to_string(shared.join("examples/tiny.json")).expect("tiny.json beside the repository");
-        let mut json: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let mut json = tiny_json();
         let mut student = json["students"][3].clone();
         student["id"] = "st-13".into();
         student["personal_id"] = "200501019996".into();
@@ -895,5 +903,45 @@ mod tests {
         assert_eq!(ledger.assigned[need("st-04-1")].map(|a| (a.unit, a.start)), Some((ward, start)));
         assert_eq!(ledger.assigned[need("st-13-1")], None);
         assert_eq!(team_members(&inst, &ledger), teams_before);
+    }
+
+    /// `tiny.json` from `../shared` beside the repository, as for the integration tests (or
+    /// `VFU_SHARED_DIR`).
+    fn tiny_json() -> serde_json::Value {
+        let shared = std::env::var_os("VFU_SHARED_DIR")
+            .map(std::path::PathBuf::from)
+            .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared"));
+        let text = std::fs::read_to_string(shared.join("examples/tiny.json")).expect("tiny.json beside the repository");
+        serde_json::from_str(&text).unwrap()
+    }
+
+    #[test]
+    fn a_need_held_by_a_remit_maximum_frees_its_programme_there_in_any_week() {
+        // Capio takes 3 student-weeks of ki-nurse, all of them st-11's in v. 49-51. st-13 (also
+        // ki-nurse) wants v. 45-46: st-11 is in no week of hers, yet stands in her way at Capio.
+        let mut json = tiny_json();
+        json["providers"][1]["remit"][0]["max_student_weeks"] = 3.into();
+        json["students"][10]["needs"][0]["weeks"] = 3.into();
+        let mut student = json["students"][10].clone();
+        student["id"] = "st-13".into();
+        student["personal_id"] = "200501019996".into();
+        student["needs"] = serde_json::json!([{ "id": "st-13-1", "area": "internal_medicine", "weeks": 2,
+            "earliest": "2027-W45", "latest": "2027-W46", "ipl": false, "priority": 1, "preferences": [] }]);
+        json["students"].as_array_mut().unwrap().push(student);
+        json["locked"] = serde_json::json!([]);
+        let scenario = vfu_core::format::read_scenario(&json.to_string()).unwrap();
+        let inst = Instance::new(&scenario).unwrap();
+        let need = |id: &str| (0..inst.needs.len()).find(|&n| inst.need_records(n).1.id == id).unwrap();
+        let (seed, other) = (need("st-13-1"), need("st-11-1"));
+        let capio = inst.ix.units["capio-kir"];
+        let start =
+            inst.options[other].iter().filter(|o| o.unit as usize == capio).map(|o| o.start as usize).max().unwrap();
+        let mut ledger = Ledger::new(&inst);
+        let h = ledger.can_place(other, capio, start).expect("room for st-11");
+        ledger.place(other, Assigned { unit: capio, supervisor: h, start, cost: inst.cost_at(other, capio) });
+        assert!(inst.options[seed].iter().any(|o| o.unit as usize == capio), "st-13 could go to capio-kir");
+        assert!(ledger.can_place(seed, capio, inst.needs[seed].starts.start).is_none(), "held by the remit");
+        let free = neighbourhood(&inst, &ledger, seed, 40, None);
+        assert!(free.contains(&other), "st-11's placement at Capio is not in st-13's neighbourhood: {free:?}");
     }
 }
