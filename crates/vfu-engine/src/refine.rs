@@ -66,10 +66,12 @@ pub enum Resolved {
 /// Searches until the stop or until a whole round finds nothing; returns the neighbourhoods kept.
 ///
 /// A round first frees what stands around each unplaced need (those the relaxation places
-/// first; see [`neighbourhood`]), then sweeps every block of needs that compete for the same
-/// places (one profession in one clinical area) in chunks of the current size, ordered by where
-/// they are placed so that a chunk holds neighbouring units. A neighbourhood proven optimal
-/// covers its needs for the rest of the round. `better` is told the plan's cost after each kept
+/// first; see [`neighbourhood`]). The first round then frees each small profession whole
+/// (up to `PROFESSION_MAX_OPTIONS`), and each block of needs that compete for the same places (one
+/// profession in one clinical area) whole over the units the relaxation gives each need. Every
+/// round ends by sweeping each block in chunks of the current size, ordered by where they are
+/// placed so that a chunk holds neighbouring units. A neighbourhood proven optimal covers its
+/// needs for the rest of the round. `better` is told the plan's cost after each kept
 /// neighbourhood (the app's progress).
 pub fn search(
     inst: &Instance,
