@@ -970,4 +970,39 @@ mod tests {
         let free = neighbourhood(&inst, &ledger, seed, 40, None);
         assert!(free.contains(&other), "st-11's placement at Capio is not in st-13's neighbourhood: {free:?}");
     }
+
+    #[test]
+    fn a_block_resolved_over_the_relaxations_units_keeps_each_need_there_or_where_it_was() {
+        let mut scenario = generate_scenario(&GeneratorOptions { students: 200, seed: 9 });
+        scenario.locked.clear();
+        let inst = Instance::new(&scenario).unwrap();
+        let stop = Stop { deadline: Instant::now() + Duration::from_secs(120), cancel: None };
+        let relaxation = crate::relax::relax(&inst, &stop, &[], None).unwrap();
+        let values = &relaxation.values;
+        let mut ledger = construct(&inst, &[], None, None);
+        let valued =
+            |n: usize, u: usize| inst.options[n].iter().zip(&values[n]).any(|(o, &x)| o.unit as usize == u && x > 1e-6);
+        let mut improved = 0;
+        for free in blocks(&inst, &ledger) {
+            let before: Vec<Option<Assigned>> = free.iter().map(|&n| ledger.assigned[n]).collect();
+            let cost = ledger.total_cost();
+            let budget = Budget { nodes: 1_000, seconds: 30.0, support: Some(values), must_place: None };
+            if resolve_within(&inst, &mut ledger, &free, &stop, &|_, _| 0.0, budget) == Resolved::Improved {
+                improved += 1;
+            }
+            assert!(ledger.total_cost() <= cost + 1e-6, "{cost} became {}", ledger.total_cost());
+            for (&n, was) in free.iter().zip(before) {
+                if let Some(a) = ledger.assigned[n] {
+                    assert!(
+                        valued(n, a.unit) || was.is_some_and(|w| w.unit == a.unit),
+                        "need {n} went to unit {} which the LP does not give it",
+                        a.unit
+                    );
+                }
+            }
+        }
+        assert!(improved > 0, "a greedy plan of 200 students improves over the LP's units somewhere");
+        let report = check_plan(&scenario, &crate::to_plan(&inst, &ledger));
+        assert!(report.is_valid(), "{:#?}", report.violations);
+    }
 }
