@@ -273,19 +273,23 @@ fn split_relaxations_are_proven_bounds_below_the_whole_lp() {
     assert!(split.bound <= plan.objective && whole.bound <= plan.objective + 1e-6 * plan.objective);
 }
 
+/// A generated term without locks whose every capacity entry's places are `cut`.
+fn short_of_places(students: usize, seed: u64, cut: impl Fn(u32) -> u32) -> Scenario {
+    let mut scenario = generate_scenario(&GeneratorOptions { students, seed });
+    scenario.locked.clear();
+    for entry in scenario.units.iter_mut().flat_map(|unit| unit.capacity.iter_mut()) {
+        entry.places = cut(entry.places);
+    }
+    scenario
+}
+
 #[test]
 fn small_blocks_solved_in_whole_needs_raise_the_bound_and_stay_below_the_optimum() {
     use vfu_engine::instance::Instance;
     use vfu_engine::relax::relax_by_block;
     use vfu_engine::stop::Stop;
     // Places cut to half: the LP leaves parts of needs out where a plan leaves out whole ones.
-    let mut scenario = generate_scenario(&GeneratorOptions { students: 150, seed: 6 });
-    scenario.locked.clear();
-    for unit in &mut scenario.units {
-        for entry in &mut unit.capacity {
-            entry.places /= 2;
-        }
-    }
+    let scenario = short_of_places(150, 6, |places| places / 2);
     let inst = Instance::new(&scenario).unwrap();
     let stop = Stop { deadline: std::time::Instant::now() + Duration::from_secs(120), cancel: None };
     let lp = relax_by_block(&inst, &stop, &[], false).unwrap();
@@ -307,13 +311,7 @@ fn small_blocks_solved_in_whole_needs_raise_the_bound_and_stay_below_the_optimum
 fn a_term_short_of_places_gets_a_bound_from_its_places_alone() {
     use vfu_engine::bounds::capacity_bound;
     use vfu_engine::instance::Instance;
-    let mut scenario = generate_scenario(&GeneratorOptions { students: 120, seed: 6 });
-    scenario.locked.clear();
-    for unit in &mut scenario.units {
-        for entry in &mut unit.capacity {
-            entry.places = entry.places * 3 / 10;
-        }
-    }
+    let scenario = short_of_places(120, 6, |places| places * 3 / 10);
     let inst = Instance::new(&scenario).unwrap();
     // Every need at its cheapest option, as if places were endless.
     let endless: f64 = (0..inst.needs.len())

@@ -112,10 +112,8 @@ impl<'i, 'a> Ledger<'i, 'a> {
         if self.student_busy[need.student] & span_bits(start, need.weeks) != 0 {
             return Blocker::StudentBusy;
         }
-        if let Some(r) = self.remit_entry(n, u) {
-            if inst.remits[r].max.is_some_and(|max| self.remit_weeks[r] + need.weeks as u32 > max) {
-                return Blocker::RemitMax(r);
-            }
+        if let Some(r) = self.remit_passed(n, u) {
+            return Blocker::RemitMax(r);
         }
         if let (Some(places), Some(load)) =
             (inst.units[u].places.get(&need.profession), self.unit_load[u].get(&need.profession))
@@ -148,14 +146,13 @@ impl<'i, 'a> Ledger<'i, 'a> {
         if (start..end).any(|w| load[w] >= places[w]) {
             return false;
         }
-        if let Some(r) = self.remit_entry(n, u) {
-            if let Some(max) = inst.remits[r].max {
-                if self.remit_weeks[r] + need.weeks as u32 > max {
-                    return false;
-                }
-            }
-        }
-        true
+        self.remit_passed(n, u).is_none()
+    }
+
+    /// The remit entry whose maximum the need's weeks at the unit would pass now, if any.
+    pub(crate) fn remit_passed(&self, n: usize, u: usize) -> Option<usize> {
+        let weeks = self.inst.needs[n].weeks as u32;
+        self.remit_entry(n, u).filter(|&r| self.inst.remits[r].max.is_some_and(|max| self.remit_weeks[r] + weeks > max))
     }
 
     /// Whether supervisor `h` may take the need from `start` and has room in every week.

@@ -166,14 +166,8 @@ pub fn search(
                 if stop.reached() {
                     break;
                 }
-                let budget = Budget {
-                    nodes: PROFESSION_NODE_LIMIT,
-                    seconds: stop.remaining_secs() / 6.0,
-                    support: None,
-                    must_place: None,
-                };
                 // (Its size is not the neighbourhoods' to adapt.)
-                visit(free, budget, &mut size.clone(), &mut covered, ledger);
+                visit(free, Budget::whole(stop.remaining_secs() / 6.0, None), &mut size.clone(), &mut covered, ledger);
             }
             // Then every block of competing needs whole, over the units the relaxation gives
             // each need (price-and-branch): small MIPs, solved in a fraction of a second each.
@@ -184,9 +178,7 @@ pub fn search(
                         break;
                     }
                     if free.len() > 1 {
-                        let seconds = stop.remaining_secs() / 10.0;
-                        let budget =
-                            Budget { nodes: PROFESSION_NODE_LIMIT, seconds, support: Some(values), must_place: None };
+                        let budget = Budget::whole(stop.remaining_secs() / 10.0, Some(values));
                         visit(free, budget, &mut size.clone(), &mut covered, ledger);
                     }
                 }
@@ -252,7 +244,12 @@ fn blocks(inst: &Instance, ledger: &Ledger) -> Vec<Vec<usize>> {
 /// freed while placed: it then trades places with others of its profession (see
 /// [`resolve_within`]); an unplaced one waits for a team to be formed.
 fn movable(inst: &Instance, ledger: &Ledger, n: usize) -> bool {
-    !ledger.locked(n) && !inst.options[n].is_empty() && (!inst.needs[n].ipl || ledger.assigned[n].is_some())
+    freeable(inst, ledger, n) && (!inst.needs[n].ipl || ledger.assigned[n].is_some())
+}
+
+/// Whether a need may be freed at all: not a lock, and with somewhere to go.
+fn freeable(inst: &Instance, ledger: &Ledger, n: usize) -> bool {
+    !ledger.locked(n) && !inst.options[n].is_empty()
 }
 
 /// Whether some option of an unplaced need is blocked by its provider's remit maximum.
@@ -273,8 +270,7 @@ const PROFESSION_NODE_LIMIT: i32 = 5_000;
 /// of one in a team).
 fn whole_professions(inst: &Instance, ledger: &Ledger, in_scope: &dyn Fn(usize) -> bool) -> Vec<Vec<usize>> {
     let mut by_profession: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    let free = |n: usize| in_scope(n) && !ledger.locked(n) && !inst.options[n].is_empty();
-    for n in (0..inst.needs.len()).filter(|&n| free(n)) {
+    for n in (0..inst.needs.len()).filter(|&n| in_scope(n) && freeable(inst, ledger, n)) {
         by_profession.entry(inst.needs[n].profession).or_default().push(n);
     }
     let mut out: Vec<(usize, Vec<usize>)> = by_profession
@@ -321,9 +317,7 @@ pub fn neighbourhood(
             }
             // Where the provider's remit maximum for the need's programme is reached, its
             // programme's placements there stand in the way in any week.
-            let remit_full = ledger.remit_entry(anchor, u).is_some_and(|r| {
-                inst.remits[r].max.is_some_and(|max| ledger.remit_weeks()[r] + need.weeks as u32 > max)
-            });
+            let remit_full = ledger.remit_passed(anchor, u).is_some();
             let mut here: Vec<usize> = ledger
                 .placed_at(u)
                 .iter()
@@ -431,6 +425,13 @@ pub struct Budget<'g> {
     pub must_place: Option<usize>,
 }
 
+impl<'g> Budget<'g> {
+    /// The effort for a whole profession or block: many nodes, a share of the time left.
+    fn whole(seconds: f64, support: Option<&'g Guidance>) -> Self {
+        Budget { nodes: PROFESSION_NODE_LIMIT, seconds, support, must_place: None }
+    }
+}
+
 /// [`resolve`] with its own budget.
 pub fn resolve_within(
     inst: &Instance,
@@ -503,13 +504,8 @@ fn team_slots(inst: &Instance, old: &[(usize, Assigned)]) -> TeamSlots {
 /// Whether the freed team members fill exactly the places they held (naming supervisors may
 /// have left one out, or its fallback put it elsewhere).
 fn teams_kept(inst: &Instance, ledger: &Ledger, free: &[usize], slots: &TeamSlots) -> bool {
-    let mut now = TeamSlots::new();
-    for &n in free.iter().filter(|&&n| inst.needs[n].ipl) {
-        if let Some(a) = ledger.assigned[n] {
-            *now.entry((a.unit, a.start, inst.needs[n].profession)).or_default() += 1;
-        }
-    }
-    &now == slots
+    let now: Vec<(usize, Assigned)> = free.iter().filter_map(|&n| ledger.assigned[n].map(|a| (n, a))).collect();
+    &team_slots(inst, &now) == slots
 }
 
 /// The MIP of one neighbourhood: a binary column per freed need and option that the fixed plan
@@ -535,19 +531,18 @@ impl NeighbourhoodMip {
         support: Option<&Guidance>,
         penalty: &dyn Fn(usize, &Assigned) -> f64,
     ) -> NeighbourhoodMip {
-        let mut columns = columns_with_room(inst, ledger, free, slots);
-        if let Some(values) = support {
-            // Each need's units: where it is, and those the LP gives it (at any start there).
+        // With a support: each need's units are where it was and those the LP gives it (at any
+        // start there); only their options are checked for room.
+        let units: Option<crate::fast::HashSet<(usize, usize)>> = support.map(|values| {
             let mut units: crate::fast::HashSet<(usize, usize)> = old.iter().map(|&(n, a)| (n, a.unit)).collect();
             for &n in free {
-                for (o, opt) in inst.options[n].iter().enumerate() {
-                    if values[n].get(o).is_some_and(|&x| x > 1e-6) {
-                        units.insert((n, opt.unit as usize));
-                    }
-                }
+                let valued = inst.options[n].iter().zip(&values[n]).filter(|(_, &x)| x > 1e-6);
+                units.extend(valued.map(|(opt, _)| (n, opt.unit as usize)));
             }
-            columns.retain(|&(n, a)| units.contains(&(n, a.unit)));
-        }
+            units
+        });
+        let offered = |n: usize, u: usize| units.as_ref().is_none_or(|units| units.contains(&(n, u)));
+        let columns = columns_with_room(inst, ledger, free, slots, &offered);
         let members = row_members(inst, ledger, free, &columns);
         let remit_have = ledger.remit_weeks();
         let mut problem = ColProblem::default();
@@ -652,15 +647,22 @@ impl NeighbourhoodMip {
     }
 }
 
-/// Every option of the freed needs that the fixed plan leaves room for: the unit, the student
-/// and the remit (`Ledger::fits_unit`), and one supervisor for all of its weeks.
-fn columns_with_room(inst: &Instance, ledger: &Ledger, free: &[usize], slots: &TeamSlots) -> Vec<(usize, Assigned)> {
+/// Every option of the freed needs at a unit `offered` to it that the fixed plan leaves room
+/// for: the unit, the student and the remit (`Ledger::fits_unit`), and one supervisor for all of
+/// its weeks; a team member only in the team places the freed members held.
+fn columns_with_room(
+    inst: &Instance,
+    ledger: &Ledger,
+    free: &[usize],
+    slots: &TeamSlots,
+    offered: &dyn Fn(usize, usize) -> bool,
+) -> Vec<(usize, Assigned)> {
     let mut columns = Vec::new();
     for &n in free {
         let need = &inst.needs[n];
         for opt in &inst.options[n] {
             let (u, start) = (opt.unit as usize, opt.start as usize);
-            if need.ipl && !slots.contains_key(&(u, start, need.profession)) {
+            if !offered(n, u) || (need.ipl && !slots.contains_key(&(u, start, need.profession))) {
                 continue;
             }
             if ledger.fits_unit(n, u, start)
@@ -899,24 +901,20 @@ mod tests {
         // v. 49; st-04's team need (priority 2 here) fits only v. 46. The plan starts with st-13
         // in the v. 46 team and st-04's team need out: freeing the physicians gives st-04 the place.
         let mut json = tiny_json();
-        let mut student = json["students"][3].clone();
-        student["id"] = "st-13".into();
-        student["personal_id"] = "200501019996".into();
-        student["needs"] = serde_json::json!([{ "id": "st-13-1", "area": "internal_medicine", "weeks": 2,
-            "earliest": "2027-W45", "latest": "2027-W51", "ipl": true, "priority": 1, "preferences": [] }]);
-        json["students"].as_array_mut().unwrap().push(student);
         json["students"][3]["needs"][0]["priority"] = 2.into();
-        json["locked"] = serde_json::json!([]);
-        let scenario = vfu_core::format::read_scenario(&json.to_string()).unwrap();
+        let scenario = with_st13(
+            json,
+            3,
+            serde_json::json!({ "id": "st-13-1", "area": "internal_medicine",
+            "weeks": 2, "earliest": "2027-W45", "latest": "2027-W51", "ipl": true, "priority": 1, "preferences": [] }),
+        );
         let inst = Instance::new(&scenario).unwrap();
-        let need = |id: &str| (0..inst.needs.len()).find(|&n| inst.need_records(n).1.id == id).unwrap();
+        let need = |id: &str| need_of(&inst, id);
         let mut ledger = Ledger::new(&inst);
         let first = inst.options[need("st-13-1")].iter().min_by_key(|o| o.start).copied().unwrap();
         let (ward, start) = (first.unit as usize, first.start as usize);
         for id in ["st-01-2", "st-02-1", "st-13-1"] {
-            let n = need(id);
-            let h = ledger.can_place(n, ward, start).unwrap_or_else(|| panic!("{id} fits the team"));
-            ledger.place(n, Assigned { unit: ward, supervisor: h, start, cost: inst.cost_at(n, ward) });
+            place_at(&inst, &mut ledger, need(id), ward, start);
         }
         let teams_before = team_members(&inst, &ledger);
         let physicians: Vec<usize> =
@@ -929,6 +927,30 @@ mod tests {
         assert_eq!(ledger.assigned[need("st-04-1")].map(|a| (a.unit, a.start)), Some((ward, start)));
         assert_eq!(ledger.assigned[need("st-13-1")], None);
         assert_eq!(team_members(&inst, &ledger), teams_before);
+    }
+
+    /// `json` (a scenario without its locks) with one more student, st-13, a copy of student
+    /// `like` with the single need `need`.
+    fn with_st13(mut json: serde_json::Value, like: usize, need: serde_json::Value) -> vfu_core::Scenario {
+        let mut student = json["students"][like].clone();
+        student["id"] = "st-13".into();
+        student["personal_id"] = "200501019996".into();
+        student["needs"] = serde_json::json!([need]);
+        json["students"].as_array_mut().unwrap().push(student);
+        json["locked"] = serde_json::json!([]);
+        vfu_core::format::read_scenario(&json.to_string()).unwrap()
+    }
+
+    /// A need's position by its id.
+    fn need_of(inst: &Instance, id: &str) -> usize {
+        (0..inst.needs.len()).find(|&n| inst.need_records(n).1.id == id).unwrap()
+    }
+
+    /// Places a need at a unit and start, with the supervisor the ledger finds.
+    fn place_at(inst: &Instance, ledger: &mut Ledger, n: usize, unit: usize, start: usize) {
+        let id = &inst.need_records(n).1.id;
+        let h = ledger.can_place(n, unit, start).unwrap_or_else(|| panic!("{id} fits there"));
+        ledger.place(n, Assigned { unit, supervisor: h, start, cost: inst.cost_at(n, unit) });
     }
 
     /// `tiny.json` from `../shared` beside the repository, as for the integration tests (or
@@ -948,23 +970,19 @@ mod tests {
         let mut json = tiny_json();
         json["providers"][1]["remit"][0]["max_student_weeks"] = 3.into();
         json["students"][10]["needs"][0]["weeks"] = 3.into();
-        let mut student = json["students"][10].clone();
-        student["id"] = "st-13".into();
-        student["personal_id"] = "200501019996".into();
-        student["needs"] = serde_json::json!([{ "id": "st-13-1", "area": "internal_medicine", "weeks": 2,
-            "earliest": "2027-W45", "latest": "2027-W46", "ipl": false, "priority": 1, "preferences": [] }]);
-        json["students"].as_array_mut().unwrap().push(student);
-        json["locked"] = serde_json::json!([]);
-        let scenario = vfu_core::format::read_scenario(&json.to_string()).unwrap();
+        let scenario = with_st13(
+            json,
+            10,
+            serde_json::json!({ "id": "st-13-1", "area": "internal_medicine",
+            "weeks": 2, "earliest": "2027-W45", "latest": "2027-W46", "ipl": false, "priority": 1, "preferences": [] }),
+        );
         let inst = Instance::new(&scenario).unwrap();
-        let need = |id: &str| (0..inst.needs.len()).find(|&n| inst.need_records(n).1.id == id).unwrap();
-        let (seed, other) = (need("st-13-1"), need("st-11-1"));
+        let (seed, other) = (need_of(&inst, "st-13-1"), need_of(&inst, "st-11-1"));
         let capio = inst.ix.units["capio-kir"];
         let start =
             inst.options[other].iter().filter(|o| o.unit as usize == capio).map(|o| o.start as usize).max().unwrap();
         let mut ledger = Ledger::new(&inst);
-        let h = ledger.can_place(other, capio, start).expect("room for st-11");
-        ledger.place(other, Assigned { unit: capio, supervisor: h, start, cost: inst.cost_at(other, capio) });
+        place_at(&inst, &mut ledger, other, capio, start);
         assert!(inst.options[seed].iter().any(|o| o.unit as usize == capio), "st-13 could go to capio-kir");
         assert!(ledger.can_place(seed, capio, inst.needs[seed].starts.start).is_none(), "held by the remit");
         let free = neighbourhood(&inst, &ledger, seed, 40, None);

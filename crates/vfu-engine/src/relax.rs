@@ -353,9 +353,9 @@ fn places_part_of_a_need(values: &Guidance) -> bool {
 /// The block's integer program over every option (supervision aggregated, so still a
 /// relaxation of the term): HiGHS's dual bound on it, valid even when cut short.
 fn integer_bound(inst: &Instance, block: Block, stop: &Stop) -> Option<f64> {
-    let inside = block.needs.clone();
     let mut lp = LpModel::for_block(inst, Supervision::Aggregated, true, Some(block));
-    for n in (0..inst.needs.len()).filter(|&n| inside[n]) {
+    let inside: Vec<usize> = (0..inst.needs.len()).filter(|&n| lp.has_need(n)).collect();
+    for n in inside {
         for o in 0..inst.options[n].len() {
             lp.add_pattern(Pattern { need: n, option: o, supervisor: None });
         }
