@@ -6,8 +6,9 @@
 use vfu_core::adjust::{apply_change, check_change, lock_placement, ManualChange};
 use vfu_core::checker::{check_plan, Rule};
 use vfu_core::edit::{apply_edit, EntityKind, ScenarioEdit};
-use vfu_core::format::scenario_value;
+use vfu_core::format::{read_plan, scenario_value, write_plan};
 use vfu_core::review::{compare_plans, review_plan};
+use vfu_core::unplaced::{UnitSample, UnplacedFacts};
 use vfu_store::{ChangeAction, PlanChange, Spot, Store, DRAFT};
 use vfu_tests::{example_plan, example_scenario};
 
@@ -39,6 +40,37 @@ async fn a_draft_reads_back_as_it_was_stored() {
     assert_eq!(stored.plan, plan);
     assert_eq!(stored.solver_status, "optimal");
     assert_eq!(stored.created_at.len(), "2026-11-23 04:00:00".len(), "{}", stored.created_at);
+}
+
+#[tokio::test]
+async fn why_a_need_is_unplaced_is_stored_as_facts_but_never_written_to_a_plan_file() {
+    let store = store_with_tiny().await;
+    let scenario = example_scenario("tiny.json");
+    let mut plan = example_plan("tiny.plan.json");
+    assert!(plan.unplaced.iter().all(|u| u.facts.is_none()), "a plan file holds no facts");
+    assert_eq!(plan.unplaced[0].need, "st-03-1");
+    let facts =
+        UnplacedFacts::NoTeam { student: "st-03".into(), wards: UnitSample { first: vec!["ks-kua".into()], total: 1 } };
+    plan.unplaced[0].facts = Some(facts.clone());
+    store.save_draft(&plan, "optimal", &change(ChangeAction::Matching, "matching")).await.unwrap();
+    assert_eq!(store.publish("HT2027-v45", "").await.unwrap(), 1);
+
+    for version in [DRAFT, 1] {
+        let stored = store.plan("HT2027-v45", version).await.unwrap().unwrap();
+        assert_eq!(stored.plan, plan, "version {version}");
+        assert_eq!(stored.plan.unplaced[0].facts.as_ref(), Some(&facts));
+        assert_eq!(stored.plan.unplaced[1].facts, None, "no facts stored, none read back");
+        let review = review_plan(&scenario, &stored.plan);
+        let facts_seen: Vec<_> = review.unplaced.iter().map(|u| u.facts.as_ref()).collect();
+        assert_eq!(facts_seen, [Some(&facts), None]);
+    }
+
+    let text = write_plan(&plan);
+    assert!(!text.contains("facts") && !text.contains("no_team"), "{text}");
+    let mut read = read_plan(&text).unwrap();
+    assert_eq!(read.unplaced[0].facts, None);
+    read.unplaced[0].facts = Some(facts);
+    assert_eq!(read, plan, "the file keeps everything else");
 }
 
 #[tokio::test]

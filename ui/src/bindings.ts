@@ -1289,6 +1289,14 @@ export type RemitEntry_Serialize = {
 	max_student_weeks?: number,
 };
 
+/**  A provider whose remit maximum for a programme is reached. */
+export type RemitReached = {
+	/**  The provider's id. */
+	provider: string,
+	/**  The maximum, in student-weeks. */
+	max_student_weeks: number,
+};
+
 /**  One remit entry's use by a plan: placed student-weeks against the minimum and maximum. */
 export type RemitUse = RemitUse_Serialize | RemitUse_Deserialize;
 
@@ -1610,6 +1618,14 @@ export type TermSummary = {
 /**  A ward, clinic or primary care centre where students are placed. */
 export type Unit = Unit_Serialize | Unit_Deserialize;
 
+/**  Some units: the first ids (scenario order) and how many there are in all. */
+export type UnitSample = {
+	/**  Ids of the first units, at most three. */
+	first: string[],
+	/**  How many units in all. */
+	total: number,
+};
+
 /**  A ward, clinic or primary care centre where students are placed. */
 export type Unit_Deserialize = {
 	/**  Unique id. */
@@ -1662,6 +1678,260 @@ export type Unit_Serialize = {
 	ipl?: IplWard,
 };
 
+/**
+ *  Why a need is unplaced, as data: one kind per cause the engine tells apart. The plan file's
+ *  sentence is worded from it, and the app words it in the coordinator's language.
+ */
+export type UnplacedFacts = UnplacedFacts_Serialize | UnplacedFacts_Deserialize;
+
+/**
+ *  Why a need is unplaced, as data: one kind per cause the engine tells apart. The plan file's
+ *  sentence is worded from it, and the app words it in the coordinator's language.
+ */
+export type UnplacedFacts_Deserialize = 
+/**  No unit offers the area for this kind of placement (interprofessional or not). */
+{ kind: "no_unit_offers_area"; 
+/**  The need's area. */
+area: string; 
+/**  Whether the need is an interprofessional (team) placement. */
+ipl: boolean } | 
+/**  Units offer the area, but level, age, clearances or exclusions rule every one out. */
+{ kind: "no_unit_fits"; 
+/**  The need's area. */
+area: string; 
+/**  The programme's level, when its school is known. */
+level?: Level | null; 
+/**  The programme's profession. */
+profession: string; 
+/**  Units offering the area (for this kind of placement). */
+offering: number; 
+/**  The student. */
+student: string; 
+/**  Clearances some offering unit requires that the student does not hold. */
+missing_clearances: string[]; 
+/**  Whether the student is under 18. */
+minor: boolean; 
+/**  The units the student may not be placed at. */
+excluded_units: string[] } | 
+/**  The need's window holds fewer open weeks than it asks for. */
+{ kind: "window_too_short"; 
+/**  Weeks asked for. */
+weeks: number } | 
+/**
+ *  Units take the student, but none declares places of the profession for the whole
+ *  placement in the window.
+ */
+{ kind: "no_places"; 
+/**  The need's area. */
+area: string; 
+/**  The programme's level, when its school is known. */
+level?: Level | null; 
+/**  The programme's profession. */
+profession: string; 
+/**  The units that take the student. */
+units: UnitSample; 
+/**  Weeks asked for. */
+weeks: number; 
+/**  The weeks the need may cover. */
+window: WeekSpan } | 
+/**  Units declare places, but no supervisor there is available for the whole placement. */
+{ kind: "no_supervisor"; 
+/**  The need's area. */
+area: string; 
+/**  The programme's level, when its school is known. */
+level?: Level | null; 
+/**  The programme's profession. */
+profession: string; 
+/**  The units that declare places. */
+units: UnitSample; 
+/**  Whether the programme requires trained supervisors. */
+trained_required: boolean; 
+/**  Weeks asked for. */
+weeks: number; 
+/**  The weeks the need may cover. */
+window: WeekSpan } | 
+/**  No whole interprofessional team could be formed with the student. */
+{ kind: "no_team"; 
+/**  The student. */
+student: string; 
+/**  The training wards the need could go to. */
+wards: UnitSample } | 
+/**  The student's other placements take every week the need could have. */
+{ kind: "student_conflict"; 
+/**  The student. */
+student: string; 
+/**  The weeks the need may cover. */
+window: WeekSpan } | 
+/**  Every unit that fits is at a provider whose remit maximum for the programme is reached. */
+{ kind: "remit_maximum"; 
+/**  The programme. */
+programme: string; 
+/**  The providers, with their maximum. */
+providers: RemitReached[] } | 
+/**  A place fits, but only at a cost above leaving the need unplaced. */
+{ kind: "cheaper_unplaced"; 
+/**  Units the need could go to. */
+eligible_units: number } | 
+/**  A coordinator took the need out of the plan by hand. */
+{ kind: "taken_out"; 
+/**  The coordinator's note. */
+note: string } | 
+/**
+ *  Every unit that fits is blocked: full in some weeks, its supervisors out of room, a
+ *  remit maximum reached, or the weeks clash with the student's other placements.
+ */
+{ kind: "units_blocked"; 
+/**  The need's area. */
+area: string; 
+/**  The programme's level, when its school is known. */
+level?: Level | null; 
+/**  The programme's profession. */
+profession: string; 
+/**  The programme. */
+programme: string; 
+/**  The student. */
+student: string; 
+/**  Weeks asked for. */
+weeks: number; 
+/**  The weeks the need may cover. */
+window: WeekSpan; 
+/**  The units the need could go to. */
+units: UnitSample; 
+/**  How many of them are full in some of the weeks (0: none). */
+full_units: number; 
+/**  The weeks they are full in, in order. */
+full_weeks: string[]; 
+/**  Units whose supervisors of the profession have no room left, if any. */
+supervisors_out?: UnitSample | null; 
+/**  Providers whose remit maximum for the programme is reached. */
+remits: RemitReached[]; 
+/**  Whether some options clash with the student's other placements. */
+clashes: boolean };
+
+/**
+ *  Why a need is unplaced, as data: one kind per cause the engine tells apart. The plan file's
+ *  sentence is worded from it, and the app words it in the coordinator's language.
+ */
+export type UnplacedFacts_Serialize = 
+/**  No unit offers the area for this kind of placement (interprofessional or not). */
+{ kind: "no_unit_offers_area"; 
+/**  The need's area. */
+area: string; 
+/**  Whether the need is an interprofessional (team) placement. */
+ipl: boolean } | 
+/**  Units offer the area, but level, age, clearances or exclusions rule every one out. */
+{ kind: "no_unit_fits"; 
+/**  The need's area. */
+area: string; 
+/**  The programme's level, when its school is known. */
+level: Level | null; 
+/**  The programme's profession. */
+profession: string; 
+/**  Units offering the area (for this kind of placement). */
+offering: number; 
+/**  The student. */
+student: string; 
+/**  Clearances some offering unit requires that the student does not hold. */
+missing_clearances: string[]; 
+/**  Whether the student is under 18. */
+minor: boolean; 
+/**  The units the student may not be placed at. */
+excluded_units: string[] } | 
+/**  The need's window holds fewer open weeks than it asks for. */
+{ kind: "window_too_short"; 
+/**  Weeks asked for. */
+weeks: number } | 
+/**
+ *  Units take the student, but none declares places of the profession for the whole
+ *  placement in the window.
+ */
+{ kind: "no_places"; 
+/**  The need's area. */
+area: string; 
+/**  The programme's level, when its school is known. */
+level: Level | null; 
+/**  The programme's profession. */
+profession: string; 
+/**  The units that take the student. */
+units: UnitSample; 
+/**  Weeks asked for. */
+weeks: number; 
+/**  The weeks the need may cover. */
+window: WeekSpan } | 
+/**  Units declare places, but no supervisor there is available for the whole placement. */
+{ kind: "no_supervisor"; 
+/**  The need's area. */
+area: string; 
+/**  The programme's level, when its school is known. */
+level: Level | null; 
+/**  The programme's profession. */
+profession: string; 
+/**  The units that declare places. */
+units: UnitSample; 
+/**  Whether the programme requires trained supervisors. */
+trained_required: boolean; 
+/**  Weeks asked for. */
+weeks: number; 
+/**  The weeks the need may cover. */
+window: WeekSpan } | 
+/**  No whole interprofessional team could be formed with the student. */
+{ kind: "no_team"; 
+/**  The student. */
+student: string; 
+/**  The training wards the need could go to. */
+wards: UnitSample } | 
+/**  The student's other placements take every week the need could have. */
+{ kind: "student_conflict"; 
+/**  The student. */
+student: string; 
+/**  The weeks the need may cover. */
+window: WeekSpan } | 
+/**  Every unit that fits is at a provider whose remit maximum for the programme is reached. */
+{ kind: "remit_maximum"; 
+/**  The programme. */
+programme: string; 
+/**  The providers, with their maximum. */
+providers: RemitReached[] } | 
+/**  A place fits, but only at a cost above leaving the need unplaced. */
+{ kind: "cheaper_unplaced"; 
+/**  Units the need could go to. */
+eligible_units: number } | 
+/**  A coordinator took the need out of the plan by hand. */
+{ kind: "taken_out"; 
+/**  The coordinator's note. */
+note: string } | 
+/**
+ *  Every unit that fits is blocked: full in some weeks, its supervisors out of room, a
+ *  remit maximum reached, or the weeks clash with the student's other placements.
+ */
+{ kind: "units_blocked"; 
+/**  The need's area. */
+area: string; 
+/**  The programme's level, when its school is known. */
+level: Level | null; 
+/**  The programme's profession. */
+profession: string; 
+/**  The programme. */
+programme: string; 
+/**  The student. */
+student: string; 
+/**  Weeks asked for. */
+weeks: number; 
+/**  The weeks the need may cover. */
+window: WeekSpan; 
+/**  The units the need could go to. */
+units: UnitSample; 
+/**  How many of them are full in some of the weeks (0: none). */
+full_units: number; 
+/**  The weeks they are full in, in order. */
+full_weeks: string[]; 
+/**  Units whose supervisors of the profession have no room left, if any. */
+supervisors_out: UnitSample | null; 
+/**  Providers whose remit maximum for the programme is reached. */
+remits: RemitReached[]; 
+/**  Whether some options clash with the student's other placements. */
+clashes: boolean };
+
 /**  Why a need is unplaced. */
 export type UnplacedReason = 
 /**  No unit passes the eligibility rules and the window, whatever the capacity. */
@@ -1708,6 +1978,11 @@ export type UnplacedView_Deserialize = {
 	reason: UnplacedReason,
 	/**  Why, as a sentence. */
 	detail: string,
+	/**
+	 *  Why, as data, for a sentence in the reader's language (absent when the plan was not made
+	 *  by the engine here, e.g. imported from a file: then `detail` says it).
+	 */
+	facts?: UnplacedFacts_Deserialize | null,
 };
 
 /**  An unplaced need with its student and reason. */
@@ -1738,6 +2013,11 @@ export type UnplacedView_Serialize = {
 	reason: UnplacedReason,
 	/**  Why, as a sentence. */
 	detail: string,
+	/**
+	 *  Why, as data, for a sentence in the reader's language (absent when the plan was not made
+	 *  by the engine here, e.g. imported from a file: then `detail` says it).
+	 */
+	facts: UnplacedFacts_Serialize | null,
 };
 
 /**  One broken rule, in words a coordinator understands. */
@@ -1771,6 +2051,17 @@ export type Violation_Serialize = {
 	 *  `message` says it).
 	 */
 	facts?: Facts,
+};
+
+/**
+ *  The weeks a need's placement could cover: from its first possible start to the end of its
+ *  last possible placement.
+ */
+export type WeekSpan = {
+	/**  First week. */
+	first: string,
+	/**  Last week (inclusive). */
+	last: string,
 };
 
 /**  Weights of the plan's cost (lower cost is better). */

@@ -7,6 +7,7 @@ use crate::cost::plan_cost;
 use crate::index::ScenarioIndex;
 use crate::model::{LockedPlacement, Scenario};
 use crate::plan::{Placement, Plan, Unplaced, UnplacedReason};
+use crate::unplaced::UnplacedFacts;
 use crate::week::Week;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -82,12 +83,16 @@ pub fn apply_change(scenario: &Scenario, plan: &Plan, change: &ManualChange, not
             let at = plan.placements.iter().position(|p| p.need == *need).unwrap_or(next.placements.len());
             next.placements.insert(at.min(next.placements.len()), placement);
         }
-        ManualChange::Unplace { need } => next.unplaced.push(Unplaced {
-            need: need.clone(),
-            student: student.id.clone(),
-            reason: UnplacedReason::Other,
-            detail: format!("Taken out of the plan by hand: {note}"),
-        }),
+        ManualChange::Unplace { need } => {
+            let taken_out = UnplacedFacts::TakenOut { note: note.to_string() };
+            next.unplaced.push(Unplaced {
+                need: need.clone(),
+                student: student.id.clone(),
+                reason: UnplacedReason::Other,
+                detail: taken_out.detail(),
+                facts: Some(taken_out),
+            })
+        }
     }
     next.objective = plan_cost(&index, &next).total();
     Ok(next)
@@ -201,6 +206,7 @@ mod tests {
         let unplaced =
             apply_change(&scenario, &placed, &ManualChange::Unplace { need: "st-0001-1".into() }, "sjuk").unwrap();
         assert_eq!(unplaced.unplaced[0].detail, "Taken out of the plan by hand: sjuk");
+        assert_eq!(unplaced.unplaced[0].facts, Some(UnplacedFacts::TakenOut { note: "sjuk".into() }));
         assert!(unplaced.placements.is_empty());
         let report = check_plan(&scenario, &unplaced);
         assert!(report.objective_matches());

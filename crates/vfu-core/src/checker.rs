@@ -370,6 +370,7 @@ pub fn plan_with(scenario: &Scenario, placements: Vec<Placement>) -> Plan {
                     student: student.id.clone(),
                     reason: UnplacedReason::Other,
                     detail: String::new(),
+                    facts: None,
                 });
             }
         }

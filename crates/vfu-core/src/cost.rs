@@ -120,7 +120,13 @@ mod tests {
             }
         } else {
             Plan {
-                unplaced: vec![Unplaced { need, student, reason: UnplacedReason::NoCapacity, detail: String::new() }],
+                unplaced: vec![Unplaced {
+                    need,
+                    student,
+                    reason: UnplacedReason::NoCapacity,
+                    detail: String::new(),
+                    facts: None,
+                }],
                 ..empty()
             }
         };

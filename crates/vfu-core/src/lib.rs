@@ -25,6 +25,7 @@ pub mod personal_id;
 pub mod plan;
 pub mod review;
 pub mod text;
+pub mod unplaced;
 pub mod week;
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! A plan: an answer to a scenario, as the `vfu-plan/1` file holds it.
 
+use crate::unplaced::UnplacedFacts;
 use crate::week::Week;
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -65,6 +66,10 @@ pub struct Unplaced {
     pub reason: UnplacedReason,
     /// Why, as a sentence for a person.
     pub detail: String,
+    /// Why, as data (when the engine made the plan). Not part of the file format: a plan file
+    /// says why in `detail` only.
+    #[serde(skip)]
+    pub facts: Option<UnplacedFacts>,
 }
 
 /// Why a need is unplaced.

@@ -7,6 +7,7 @@ use crate::geo::haversine_km;
 use crate::index::ScenarioIndex;
 use crate::model::{Level, Scenario};
 use crate::plan::{Placement, Plan, UnplacedReason};
+use crate::unplaced::UnplacedFacts;
 use crate::week::Week;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -93,6 +94,9 @@ pub struct UnplacedView {
     pub reason: UnplacedReason,
     /// Why, as a sentence.
     pub detail: String,
+    /// Why, as data, for a sentence in the reader's language (absent when the plan was not made
+    /// by the engine here, e.g. imported from a file: then `detail` says it).
+    pub facts: Option<UnplacedFacts>,
 }
 
 /// One remit entry's use by a plan: placed student-weeks against the minimum and maximum.
@@ -157,6 +161,7 @@ pub fn review_plan(scenario: &Scenario, plan: &Plan) -> PlanReview {
                 latest: need.latest,
                 reason: u.reason,
                 detail: u.detail.clone(),
+                facts: u.facts.clone(),
             })
         })
         .collect();

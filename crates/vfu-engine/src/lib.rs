@@ -39,7 +39,7 @@ use std::time::{Duration, Instant};
 use stop::Stop;
 use vfu_core::checker::{check_plan, plan_with, Rule, Violation};
 use vfu_core::cost::{objective_matches, plan_cost};
-use vfu_core::plan::{Placement, Plan, Unplaced};
+use vfu_core::plan::{Placement, Plan};
 use vfu_core::Scenario;
 
 /// How to solve.
@@ -623,10 +623,7 @@ fn to_plan(inst: &Instance, ledger: &Ledger) -> Plan {
                         start: inst.ix.calendar.open_weeks()[a.start],
                     });
                 }
-                None => {
-                    let (reason, detail) = reasons::explain(inst, ledger, n);
-                    plan.unplaced.push(Unplaced { need: need.id.clone(), student: student.id.clone(), reason, detail });
-                }
+                None => plan.unplaced.push(reasons::unplaced(inst, ledger, n)),
             }
         }
     }

@@ -161,12 +161,15 @@ pub(crate) async fn save(
         .unplaced
         .iter()
         .enumerate()
-        .map(|(i, u)| row![term_id, version, &u.need, i, &u.student, u.reason.as_str(), &u.detail])
+        .map(|(i, u)| {
+            let facts = u.facts.as_ref().map(|f| serde_json::to_string(f).expect("facts serialise"));
+            row![term_id, version, &u.need, i, &u.student, u.reason.as_str(), &u.detail, facts]
+        })
         .collect();
     insert_rows(
         conn,
         "plan_unplaced",
-        &["term_id", "version", "need_id", "position", "student_id", "reason", "detail"],
+        &["term_id", "version", "need_id", "position", "student_id", "reason", "detail", "facts"],
         unplaced,
     )
     .await?;
@@ -201,8 +204,8 @@ pub(crate) async fn load(
     .bind(version)
     .fetch_all(&mut *conn)
     .await?;
-    let unplaced: Vec<(String, String, String, String)> = sqlx::query_as(
-        "SELECT need_id, student_id, reason, detail FROM plan_unplaced \
+    let unplaced: Vec<(String, String, String, String, Option<String>)> = sqlx::query_as(
+        "SELECT need_id, student_id, reason, detail, facts FROM plan_unplaced \
          WHERE term_id = $1 AND version = $2 ORDER BY position",
     )
     .bind(term_id)
@@ -220,12 +223,15 @@ pub(crate) async fn load(
             .collect::<Result<_, StoreError>>()?,
         unplaced: unplaced
             .into_iter()
-            .map(|(need, student, reason, detail)| {
+            .map(|(need, student, reason, detail, facts)| {
                 let reason = UnplacedReason::ALL
                     .into_iter()
                     .find(|r| r.as_str() == reason)
                     .ok_or_else(|| d.corrupt(format!("unplaced reason \"{reason}\"")))?;
-                Ok(Unplaced { need, student, reason, detail })
+                // Facts a later version wrote in a shape this one does not read are left out
+                // rather than refusing the plan: `detail` says the same in words.
+                let facts = facts.and_then(|f| serde_json::from_str(&f).ok());
+                Ok(Unplaced { need, student, reason, detail, facts })
             })
             .collect::<Result<_, StoreError>>()?,
         objective,

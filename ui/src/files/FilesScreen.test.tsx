@@ -35,6 +35,7 @@ const unplaced: UnplacedView_Serialize = {
   latest: null,
   reason: 'no_capacity',
   detail: 'all full',
+  facts: null,
 };
 
 const imported: PlanDetails_Serialize = {

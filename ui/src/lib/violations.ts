@@ -141,7 +141,7 @@ export function describeViolation(violation: Violation, t: TFunction, language: 
 }
 
 /** "a, b och c" / "a, b and c". */
-function joinList(items: string[], t: TFunction): string {
+export function joinList(items: string[], t: TFunction): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} ${t('violations.and')} ${items[items.length - 1]}`;
 }

@@ -72,6 +72,11 @@ describe('PlanScreen: the review of the draft', () => {
     const filip = screen.getByTestId('unplaced-st-6-1');
     expect(filip).toHaveTextContent('Ingen behörig enhet');
     expect(filip).toHaveTextContent('Geriatrik');
+    // Filip's reason is worded in Swedish from the engine's facts, not the plan file's English sentence.
+    expect(filip).toHaveTextContent(
+      '2 enheter erbjuder geriatrik, men nivå, ålder, krav eller undantag utesluter dem alla för studenter som utbildar sig till undersköterska på gymnasium eller komvux (studenten är under 18 år).',
+    );
+    expect(filip).not.toHaveTextContent('none fits');
     // Highest priority first.
     const unplacedRows = screen.getAllByTestId(/^unplaced-/);
     expect(unplacedRows.map((row) => row.dataset.testid)).toEqual(['unplaced-st-5-1', 'unplaced-st-6-1']);

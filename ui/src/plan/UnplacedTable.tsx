@@ -7,6 +7,7 @@ import { countColumn } from '../lib/columns';
 import { formatWeekRange } from '../lib/weeks';
 import { areaLabel, reasonLabel } from './labels';
 import { planColumnHelper, PlanTable, studentColumn, usePlanColumns, type PlanColumns } from './PlanTable';
+import { describeUnplaced } from './unplacedDetail';
 
 const helper = planColumnHelper<UnplacedView_Serialize>();
 const INITIAL_SORTING: SortingState = [{ id: 'priority', desc: true }];
@@ -52,14 +53,17 @@ function unplacedColumns(
       id: 'reason',
       header: t('plan.unplaced.columns.reason'),
       sortFn: (a, b) => collator.compare(reasonLabel(a.original.reason, t), reasonLabel(b.original.reason, t)),
-      cell: (info) => (
-        <span className="plan-cell">
-          <span className={`plan-reason plan-reason--${info.row.original.reason}`} data-testid={`reason-${info.row.original.need}`}>
-            {info.getValue()}
+      cell: (info) => {
+        const detail = describeUnplaced(info.row.original, t, language);
+        return (
+          <span className="plan-cell">
+            <span className={`plan-reason plan-reason--${info.row.original.reason}`} data-testid={`reason-${info.row.original.need}`}>
+              {info.getValue()}
+            </span>
+            {detail && <span className="plan-cell__sub">{detail}</span>}
           </span>
-          {info.row.original.detail && <span className="plan-cell__sub">{info.row.original.detail}</span>}
-        </span>
-      ),
+        );
+      },
     }),
   ];
   if (onPlace) {

@@ -78,5 +78,5 @@ fn read_unplaced(r: &mut Reader, p: &JsonPath, v: &Value) -> Option<Unplaced> {
         reason
     });
     let detail = r.defaulted(p, m, "detail", String::new(), Reader::text);
-    Some(Unplaced { need: need?, student: student?, reason: reason?, detail: detail? })
+    Some(Unplaced { need: need?, student: student?, reason: reason?, detail: detail?, facts: None })
 }

@@ -98,6 +98,8 @@ export const eva: UnplacedView_Serialize = {
   latest: '2027-W44',
   reason: 'no_capacity',
   detail: '2 enheter erbjuder internmedicin för sjuksköterskestudenter; alla är fullbelagda v. 36–44',
+  // As in a plan imported from a file: the table shows `detail`.
+  facts: null,
 };
 
 export const filip: UnplacedView_Serialize = {
@@ -113,7 +115,20 @@ export const filip: UnplacedView_Serialize = {
   earliest: null,
   latest: null,
   reason: 'no_eligible_unit',
-  detail: 'Ingen enhet erbjuder geriatrik för gymnasieelever under 18 år',
+  detail:
+    '2 units offer geriatrics but none fits upper_secondary assistant_nurse students: level, age, clearances or exclusions rule them out (st-6 is under 18).',
+  // As the engine states them: the table words them in the UI's language instead of `detail`.
+  facts: {
+    kind: 'no_unit_fits',
+    area: 'geriatrics',
+    level: 'upper_secondary',
+    profession: 'assistant_nurse',
+    offering: 2,
+    student: 'st-6',
+    missing_clearances: [],
+    minor: true,
+    excluded_units: [],
+  },
 };
 
 export function draft(overrides: Partial<PlanDetails_Serialize> = {}): PlanDetails_Serialize {
