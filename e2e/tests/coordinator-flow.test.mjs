@@ -455,6 +455,10 @@ describe('coordinator flow', () => {
     assert.ok(UNPLACED_REASONS.includes(reason), `unplaced ${need}: the reason "${reason}" is one of the Swedish reasons`);
     const row = await app.tableRow(`unplaced-${need}`);
     assert.ok(row.Orsak.startsWith(reason), `the reason is in the row's Orsak column: ${JSON.stringify(row)}`);
+    // Why, in Swedish words from the engine's facts: not the plan file's English sentence.
+    const detail = await app.textOfTestId(`detail-${need}`);
+    assert.ok(/enhet|Ingen|Inget|Studentens|taket|Tidsfönstret|Det fanns/.test(detail), `unplaced ${need}: "${detail}" is Swedish`);
+    assert.ok(!/\b(units?|students|the|full in)\b/.test(detail), `unplaced ${need}: "${detail}" has no English`);
 
     // The placement small.json locks is placed where it says, and shown locked.
     for (const [lockedNeed, lock] of lockedInFile) {

@@ -60,7 +60,11 @@ function unplacedColumns(
             <span className={`plan-reason plan-reason--${info.row.original.reason}`} data-testid={`reason-${info.row.original.need}`}>
               {info.getValue()}
             </span>
-            {detail && <span className="plan-cell__sub">{detail}</span>}
+            {detail && (
+              <span className="plan-cell__sub" data-testid={`detail-${info.row.original.need}`}>
+                {detail}
+              </span>
+            )}
           </span>
         );
       },
