@@ -33,6 +33,9 @@ const MAX_SIZE: usize = 400;
 const NODE_LIMIT: i32 = 100;
 /// Seconds per neighbourhood at most: a guard only, the node limit normally ends it first.
 const MAX_SECONDS: f64 = 1.5;
+/// The relaxation's value of an unplaced need (the part of it the LP places) above which it
+/// seeds a neighbourhood, when there is a relaxation.
+const LP_SEED_MIN: f64 = 0.01;
 /// Rounds without a gain before the search ends.
 const ROUNDS_WITHOUT_GAIN: usize = 1;
 
@@ -127,6 +130,9 @@ pub fn search(
         let mut unplaced: Vec<usize> = (0..inst.needs.len())
             .filter(|&n| ledger.assigned[n].is_none() && movable(inst, ledger, n))
             .filter(|n| only.is_none_or(|o| o.contains(n)) && in_scope(*n))
+            // A need the relaxation leaves out is left to the sweeps: at 5,000 students such
+            // seeds took 12 of the search's 40 s of MIP time for 0.2 % of its gains.
+            .filter(|&n| guidance.is_none() || lp_value(n) > LP_SEED_MIN)
             .collect();
         unplaced.sort_by(|&a, &b| {
             lp_value(b)
