@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { Level, RemitReached, UnitSample, UnplacedView_Serialize } from '../bindings';
+import type { Level, RemitReached, UnitSample, UnplacedView_Serialize, WeekSpan } from '../bindings';
 import type { Language } from '../i18n/languages';
 import { formatCount } from '../lib/format';
 import { joinList } from '../lib/violations';
@@ -42,6 +42,24 @@ export function describeUnplaced(unplaced: UnplacedView_Serialize, t: TFunction,
       t,
     );
 
+  // The units that take the student, and the weeks running the need asks for in its window.
+  const unitsInWindow = (f: {
+    units: UnitSample;
+    level: Level | null;
+    profession: string;
+    area: string;
+    weeks: number;
+    window: WeekSpan;
+  }) => ({
+    count: f.units.total,
+    who: who(f.level, f.profession),
+    area: area(f.area),
+    units: units(f.units),
+    profession: profession(f.profession),
+    weeks: weeks(f.weeks),
+    range: range(f.window.first, f.window.last),
+  });
+
   switch (facts.kind) {
     case 'no_unit_offers_area':
       return t(facts.ipl ? 'plan.unplaced.facts.noWardOffersArea' : 'plan.unplaced.facts.noUnitOffersArea', {
@@ -68,25 +86,12 @@ export function describeUnplaced(unplaced: UnplacedView_Serialize, t: TFunction,
     case 'window_too_short':
       return t('plan.unplaced.facts.windowTooShort', { count: facts.weeks });
     case 'no_places':
-      return t('plan.unplaced.facts.noPlaces', {
-        count: facts.units.total,
-        who: who(facts.level, facts.profession),
-        area: area(facts.area),
-        units: units(facts.units),
-        profession: profession(facts.profession),
-        weeks: weeks(facts.weeks),
-        range: range(facts.window.first, facts.window.last),
-      });
+      return t('plan.unplaced.facts.noPlaces', unitsInWindow(facts));
     case 'no_supervisor':
-      return t(facts.trained_required ? 'plan.unplaced.facts.noTrainedSupervisor' : 'plan.unplaced.facts.noSupervisor', {
-        count: facts.units.total,
-        who: who(facts.level, facts.profession),
-        area: area(facts.area),
-        units: units(facts.units),
-        profession: profession(facts.profession),
-        weeks: weeks(facts.weeks),
-        range: range(facts.window.first, facts.window.last),
-      });
+      return t(
+        facts.trained_required ? 'plan.unplaced.facts.noTrainedSupervisor' : 'plan.unplaced.facts.noSupervisor',
+        unitsInWindow(facts),
+      );
     case 'no_team':
       return t('plan.unplaced.facts.noTeam', { wards: units(facts.wards) });
     case 'student_conflict':
