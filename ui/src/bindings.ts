@@ -1983,6 +1983,11 @@ export type UnplacedView_Deserialize = {
 	 *  by the engine here, e.g. imported from a file: then `detail` says it).
 	 */
 	facts?: UnplacedFacts_Deserialize | null,
+	/**
+	 *  The names of the units and providers `facts` names, by id (an id the scenario no longer
+	 *  has is left out: the app then shows the id).
+	 */
+	names: { [key in string]: string },
 };
 
 /**  An unplaced need with its student and reason. */
@@ -2018,6 +2023,11 @@ export type UnplacedView_Serialize = {
 	 *  by the engine here, e.g. imported from a file: then `detail` says it).
 	 */
 	facts: UnplacedFacts_Serialize | null,
+	/**
+	 *  The names of the units and providers `facts` names, by id (an id the scenario no longer
+	 *  has is left out: the app then shows the id).
+	 */
+	names: { [key in string]: string },
 };
 
 /**  One broken rule, in words a coordinator understands. */

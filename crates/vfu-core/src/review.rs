@@ -97,6 +97,9 @@ pub struct UnplacedView {
     /// Why, as data, for a sentence in the reader's language (absent when the plan was not made
     /// by the engine here, e.g. imported from a file: then `detail` says it).
     pub facts: Option<UnplacedFacts>,
+    /// The names of the units and providers `facts` names, by id (an id the scenario no longer
+    /// has is left out: the app then shows the id).
+    pub names: BTreeMap<String, String>,
 }
 
 /// One remit entry's use by a plan: placed student-weeks against the minimum and maximum.
@@ -162,11 +165,20 @@ pub fn review_plan(scenario: &Scenario, plan: &Plan) -> PlanReview {
                 reason: u.reason,
                 detail: u.detail.clone(),
                 facts: u.facts.clone(),
+                names: u.facts.as_ref().map(|f| names_in(&index, f)).unwrap_or_default(),
             })
         })
         .collect();
     let remits = remit_use(&index, plan);
     PlanReview { open_weeks: index.calendar.open_weeks().to_vec(), placements, unplaced, remits }
+}
+
+/// The names of the units and providers some facts name.
+fn names_in(index: &ScenarioIndex, facts: &UnplacedFacts) -> BTreeMap<String, String> {
+    let (units, providers) = facts.named();
+    let units = units.into_iter().filter_map(|id| Some((id, index.unit(id)?.name.clone())));
+    let providers = providers.into_iter().filter_map(|id| Some((id, index.provider(id)?.name.clone())));
+    units.chain(providers).map(|(id, name)| (id.to_string(), name)).collect()
 }
 
 fn placement_view(
@@ -341,6 +353,35 @@ mod tests {
         assert_eq!(review.remits[0].min_student_weeks, 40);
         assert!(review.unplaced.is_empty());
         assert_eq!(review.open_weeks.len(), 18);
+    }
+
+    #[test]
+    fn an_unplaced_need_comes_with_the_names_of_the_units_and_providers_its_facts_name() {
+        use crate::unplaced::{RemitReached, UnitSample};
+        let scenario = spec_example();
+        let mut plan = plan_with(&scenario, vec![]);
+        let facts = |units: &[&str]| UnplacedFacts::UnitsBlocked {
+            area: "internal_medicine".into(),
+            level: None,
+            profession: "nurse".into(),
+            programme: "ki-nurse".into(),
+            student: plan.unplaced[0].student.clone(),
+            weeks: 5,
+            window: crate::unplaced::WeekSpan { first: week("2027-W36"), last: week("2027-W45") },
+            units: UnitSample::of(units.iter().copied()),
+            full_units: 1,
+            full_weeks: vec![week("2027-W38")],
+            supervisors_out: None,
+            remits: vec![RemitReached { provider: "ks".into(), max_student_weeks: 200 }],
+            clashes: false,
+        };
+        plan.unplaced[0].facts = Some(facts(&["ks-avd12", "gone"]));
+        let names = &review_plan(&scenario, &plan).unplaced[0].names;
+        assert_eq!(names.get("ks-avd12").map(String::as_str), Some("Avdelning 12, internmedicin"));
+        assert_eq!(names.get("ks").map(String::as_str), Some("Karolinska Universitetssjukhuset"));
+        assert_eq!(names.len(), 2, "an id the scenario does not have is left to the id: {names:?}");
+        plan.unplaced[0].facts = None;
+        assert!(review_plan(&scenario, &plan).unplaced[0].names.is_empty());
     }
 
     #[test]

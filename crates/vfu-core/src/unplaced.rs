@@ -13,6 +13,14 @@ use serde::{Deserialize, Serialize};
 /// scale has hundreds of units, and every unplaced need of every stored version keeps its facts.
 pub const SAMPLE_UNITS: usize = 3;
 
+fn sample(s: &UnitSample) -> Vec<&str> {
+    s.first.iter().map(String::as_str).collect()
+}
+
+fn providers(reached: &[RemitReached]) -> Vec<&str> {
+    reached.iter().map(|r| r.provider.as_str()).collect()
+}
+
 /// Some units: the first ids (scenario order) and how many there are in all.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -203,6 +211,31 @@ pub enum UnplacedFacts {
 }
 
 impl UnplacedFacts {
+    /// The units and the providers these facts name, by id (units first), so that the app can
+    /// show their names.
+    pub fn named(&self) -> (Vec<&str>, Vec<&str>) {
+        match self {
+            UnplacedFacts::NoUnitFits { excluded_units, .. } => {
+                (excluded_units.iter().map(String::as_str).collect(), Vec::new())
+            }
+            UnplacedFacts::NoPlaces { units, .. } | UnplacedFacts::NoSupervisor { units, .. } => {
+                (sample(units), Vec::new())
+            }
+            UnplacedFacts::NoTeam { wards, .. } => (sample(wards), Vec::new()),
+            UnplacedFacts::RemitMaximum { providers: reached, .. } => (Vec::new(), providers(reached)),
+            UnplacedFacts::UnitsBlocked { units, supervisors_out, remits, .. } => {
+                let mut named = sample(units);
+                named.extend(supervisors_out.iter().flat_map(sample));
+                (named, providers(remits))
+            }
+            UnplacedFacts::NoUnitOffersArea { .. }
+            | UnplacedFacts::WindowTooShort { .. }
+            | UnplacedFacts::StudentConflict { .. }
+            | UnplacedFacts::CheaperUnplaced { .. }
+            | UnplacedFacts::TakenOut { .. } => (Vec::new(), Vec::new()),
+        }
+    }
+
     /// The reason code these facts come under.
     pub fn reason(&self) -> UnplacedReason {
         match self {

@@ -36,6 +36,7 @@ const unplaced: UnplacedView_Serialize = {
   reason: 'no_capacity',
   detail: 'all full',
   facts: null,
+  names: {},
 };
 
 const imported: PlanDetails_Serialize = {

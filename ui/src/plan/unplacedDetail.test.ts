@@ -21,12 +21,13 @@ const need: UnplacedView_Serialize = {
   detail:
     '7 units take university nurse students in internal_medicine (ks-avd12, ks-avd14, ks-akut, 4 more), but none declares nurse places for 5 weeks running in 2027-W36..2027-W45.',
   facts: null,
+  names: {},
 };
 
 const window = { first: '2027-W36', last: '2027-W45' };
 
-function words(facts: Facts | null, language: 'sv' | 'en' = 'sv'): string {
-  return describeUnplaced({ ...need, facts }, i18n.getFixedT(language), language);
+function words(facts: Facts | null, language: 'sv' | 'en' = 'sv', names: Record<string, string> = {}): string {
+  return describeUnplaced({ ...need, facts, names }, i18n.getFixedT(language), language);
 }
 
 describe('describeUnplaced', () => {
@@ -49,6 +50,16 @@ describe('describeUnplaced', () => {
       '7 units take university nurse students in internal medicine (ks-avd12, ks-avd14, ks-akut and 4 more), ' +
         'but none declares nurse places for 5 weeks running in week 36 – week 45, 2027.',
     );
+  });
+
+  it('names units and providers by name where the scenario has them, apart by semicolons when a name holds a comma', () => {
+    const names = { 'ks-avd12': 'Avdelning 12, internmedicin', 'ks-akut': 'Akuten' };
+    expect(words(noPlaces, 'sv', names)).toContain('(Avdelning 12, internmedicin; ks-avd14; Akuten och 4 till)');
+    const three: Facts = { ...noPlaces, units: { first: ['ks-avd12', 'ks-avd14', 'ks-akut'], total: 3 } } as Facts;
+    expect(words(three, 'sv', names)).toContain('(Avdelning 12, internmedicin; ks-avd14 och Akuten)');
+    expect(words(three, 'sv', { 'ks-akut': 'Akuten' })).toContain('(ks-avd12, ks-avd14 och Akuten)');
+    const remit: Facts = { kind: 'remit_maximum', programme: 'ki-nurse', providers: [{ provider: 'ks', max_student_weeks: 40 }] };
+    expect(words(remit, 'sv', { ks: 'Karolinska Universitetssjukhuset' })).toContain('Karolinska Universitetssjukhuset (tak 40 studentveckor)');
   });
 
   it('says "1 enhet" and "1 vecka", and spans a new year', () => {

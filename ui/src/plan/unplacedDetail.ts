@@ -20,11 +20,21 @@ export function describeUnplaced(unplaced: UnplacedView_Serialize, t: TFunction,
     level
       ? t('plan.unplaced.facts.whoAtLevel', { profession: profession(code), level: t(`plan.unplaced.facts.levels.${level}`) })
       : t('plan.unplaced.facts.who', { profession: profession(code) });
+  // Units and providers by name where the scenario still has them, else by id.
+  const named = (id: string) => unplaced.names[id] ?? id;
+  // A unit's name may hold a comma ("Avdelning 12, internmedicin"): names are then kept apart
+  // by semicolons.
+  const separator = (names: string[]) => (names.some((n) => n.includes(',')) ? '; ' : ', ');
+  const list = (names: string[]) =>
+    names.length > 1 && separator(names) === '; '
+      ? `${names.slice(0, -1).join('; ')} ${t('violations.and')} ${names[names.length - 1]}`
+      : joinList(names, t);
   const units = (sample: UnitSample) => {
     const more = sample.total - sample.first.length;
+    const names = sample.first.map(named);
     return more > 0
-      ? t('plan.unplaced.facts.moreUnits', { units: sample.first.join(', '), count: more })
-      : joinList(sample.first, t);
+      ? t('plan.unplaced.facts.moreUnits', { units: names.join(separator(names)), count: more })
+      : list(names);
   };
   const weeks = (count: number) => t('plan.unplaced.facts.weeksRunning', { count });
   const range = (first: string, last: string) => formatWeekRange(first, last, language);
@@ -34,7 +44,7 @@ export function describeUnplaced(unplaced: UnplacedView_Serialize, t: TFunction,
     joinList(
       reached.map((r) =>
         t('plan.unplaced.facts.remitProvider', {
-          provider: r.provider,
+          provider: named(r.provider),
           count: r.max_student_weeks,
           formattedCount: formatCount(r.max_student_weeks, language),
         }),
@@ -76,7 +86,7 @@ export function describeUnplaced(unplaced: UnplacedView_Serialize, t: TFunction,
       }
       if (facts.minor) why.push(t('plan.unplaced.facts.minor'));
       if (facts.excluded_units.length > 0) {
-        why.push(t('plan.unplaced.facts.excludes', { units: joinList(facts.excluded_units, t) }));
+        why.push(t('plan.unplaced.facts.excludes', { units: list(facts.excluded_units.map(named)) }));
       }
       const values = { count: facts.offering, area: area(facts.area), who: who(facts.level, facts.profession) };
       return why.length > 0

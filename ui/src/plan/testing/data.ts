@@ -100,6 +100,7 @@ export const eva: UnplacedView_Serialize = {
   detail: '2 enheter erbjuder internmedicin för sjuksköterskestudenter; alla är fullbelagda v. 36–44',
   // As in a plan imported from a file: the table shows `detail`.
   facts: null,
+  names: {},
 };
 
 export const filip: UnplacedView_Serialize = {
@@ -129,6 +130,7 @@ export const filip: UnplacedView_Serialize = {
     minor: true,
     excluded_units: [],
   },
+  names: {},
 };
 
 export function draft(overrides: Partial<PlanDetails_Serialize> = {}): PlanDetails_Serialize {
