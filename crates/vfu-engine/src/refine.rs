@@ -118,15 +118,15 @@ pub fn search(
                         // A gain found by a MIP its guard stopped says the neighbourhood was
                         // too large all the same: at 5,000 students such MIPs took 32 of the
                         // search's 41 s of MIP time and found 1.3 % of its gains.
-                        *size = if proven { (*size * 5 / 4).min(MAX_SIZE) } else { (*size * 3 / 4).max(MIN_SIZE) };
+                        *size = adapted(*size, proven);
                     }
                     // (Optimal over the relaxation's units only is no proof.)
                     Resolved::Optimal if budget.support.is_none() => {
                         free.iter().for_each(|&n| covered[n] = true);
-                        *size = (*size * 5 / 4).min(MAX_SIZE);
+                        *size = adapted(*size, true);
                     }
                     Resolved::Optimal => {}
-                    Resolved::Unproven => *size = (*size * 3 / 4).max(MIN_SIZE),
+                    Resolved::Unproven => *size = adapted(*size, false),
                 }
                 outcome
             };
@@ -224,6 +224,16 @@ pub fn search(
         round += 1;
     }
     kept
+}
+
+/// The next neighbourhood's size: larger after a MIP that finished within its node limit and
+/// guard, smaller after one that did not.
+fn adapted(size: usize, proven: bool) -> usize {
+    if proven {
+        (size * 5 / 4).min(MAX_SIZE)
+    } else {
+        (size * 3 / 4).max(MIN_SIZE)
+    }
 }
 
 /// Needs that compete for the same places: one profession in one clinical area, each ordered by

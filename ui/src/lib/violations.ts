@@ -140,8 +140,8 @@ export function describeViolation(violation: Violation, t: TFunction, language: 
   }
 }
 
-/** "a, b och c" / "a, b and c". */
-export function joinList(items: string[], t: TFunction): string {
+/** "a, b och c" / "a, b and c" (items apart by `separator`: "a; b och c" for items that hold commas). */
+export function joinList(items: string[], t: TFunction, separator = ', '): string {
   if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} ${t('violations.and')} ${items[items.length - 1]}`;
+  return `${items.slice(0, -1).join(separator)} ${t('violations.and')} ${items[items.length - 1]}`;
 }

@@ -25,10 +25,7 @@ export function describeUnplaced(unplaced: UnplacedView_Serialize, t: TFunction,
   // A unit's name may hold a comma ("Avdelning 12, internmedicin"): names are then kept apart
   // by semicolons.
   const separator = (names: string[]) => (names.some((n) => n.includes(',')) ? '; ' : ', ');
-  const list = (names: string[]) =>
-    names.length > 1 && separator(names) === '; '
-      ? `${names.slice(0, -1).join('; ')} ${t('violations.and')} ${names[names.length - 1]}`
-      : joinList(names, t);
+  const list = (names: string[]) => joinList(names, t, separator(names));
   const units = (sample: UnitSample) => {
     const more = sample.total - sample.first.length;
     const names = sample.first.map(named);
@@ -41,7 +38,7 @@ export function describeUnplaced(unplaced: UnplacedView_Serialize, t: TFunction,
   // The remit is the need's own programme: the row has its name.
   const programme = (id: string) => (id === unplaced.programme ? unplaced.programme_name : id);
   const providers = (reached: RemitReached[]) =>
-    joinList(
+    list(
       reached.map((r) =>
         t('plan.unplaced.facts.remitProvider', {
           provider: named(r.provider),
@@ -49,7 +46,6 @@ export function describeUnplaced(unplaced: UnplacedView_Serialize, t: TFunction,
           formattedCount: formatCount(r.max_student_weeks, language),
         }),
       ),
-      t,
     );
 
   // The units that take the student, and the weeks running the need asks for in its window.
