@@ -44,6 +44,8 @@ pub enum RowKey {
     RemitMin(usize),
     /// Whole teams: members of a profession at a ward and start, minus team size × teams.
     Team(usize, usize, usize),
+    /// The needs placed, minus the count column (see [`LpModel::count_placed`]).
+    Placed,
 }
 
 /// A column: a need placed by one of its options (and a named supervisor in the exact model).
@@ -80,6 +82,29 @@ pub struct LpModel<'i, 'a> {
     columns_at_last_solve: usize,
     rows_at_last_solve: usize,
     block: Option<Block>,
+    /// The placed-needs count, once [`LpModel::count_placed`] has added it.
+    count: Option<PlacedCount>,
+    /// Whether a column's bounds changed since the last solve.
+    bounds_changed: bool,
+}
+
+/// The columns of the placed-needs row: `placed patterns + slack - count = 0`, with the count
+/// held between two bounds (one side of a disjunction), and a slack at a high cost that keeps
+/// the restricted model feasible before pricing has found the columns to reach the count.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PlacedCount {
+    /// Column index of the count.
+    pub count: usize,
+    /// Its bounds.
+    pub lower: f64,
+    /// Its bounds.
+    pub upper: f64,
+    /// Column index of the slack.
+    pub slack: usize,
+    /// Cost per unit of slack.
+    pub slack_cost: f64,
+    /// Most slack.
+    pub slack_upper: f64,
 }
 
 /// A column that is not a pattern.
@@ -160,6 +185,8 @@ impl<'i, 'a> LpModel<'i, 'a> {
             columns_at_last_solve: 0,
             rows_at_last_solve: 0,
             block,
+            count: None,
+            bounds_changed: false,
         };
         m.add_fixed_columns();
         m
@@ -192,7 +219,7 @@ impl<'i, 'a> LpModel<'i, 'a> {
             RowKey::SupervisorProgramme(_, programme, _) => cap(inst.programme_rules[programme].1),
             RowKey::RemitMax(r) => cap(inst.remits[r].max.unwrap_or(u32::MAX)),
             RowKey::RemitMin(r) => (f64::from(inst.remits[r].min), f64::INFINITY),
-            RowKey::Team(..) => (0.0, 0.0),
+            RowKey::Team(..) | RowKey::Placed => (0.0, 0.0),
         }
     }
 
@@ -259,6 +286,9 @@ impl<'i, 'a> LpModel<'i, 'a> {
         }
         if need.ipl {
             rows.push((RowKey::Team(u, start, p), 1.0));
+        }
+        if self.count.is_some() {
+            rows.push((RowKey::Placed, 1.0));
         }
         rows
     }
@@ -358,6 +388,39 @@ impl<'i, 'a> LpModel<'i, 'a> {
         self.columns += 1;
     }
 
+    /// Adds the placed-needs row over every pattern column, now and later, with the count held
+    /// within `lower..=upper` (see [`PlacedCount`]); `slack_cost` is the cost of a need counted
+    /// but not placed.
+    pub fn count_placed(&mut self, lower: f64, upper: f64, slack_cost: f64) {
+        let members: Vec<(Col, f64)> = self.pattern_index.values().map(|&c| (self.cols[c], 1.0)).collect();
+        let row = self.model.as_mut().expect("a model is always present").add_row(0.0..=0.0, members);
+        self.rows.push((RowKey::Placed, 0.0, 0.0));
+        self.row_of.insert(RowKey::Placed, row);
+        // The columns there are already place more than `lower` (the disjunction's count is the
+        // LP's, rounded), so a slack of one need keeps either side feasible.
+        let slack_upper = 1.0;
+        self.push_column(0.0, lower, upper, &[(row, -1.0)], false);
+        let count = self.columns - 1;
+        self.push_column(slack_cost, 0.0, slack_upper, &[(row, 1.0)], false);
+        self.count = Some(PlacedCount { count, lower, upper, slack: self.columns - 1, slack_cost, slack_upper });
+    }
+
+    /// Holds the placed-needs count within new bounds (the other side of the disjunction).
+    pub fn set_count_bounds(&mut self, lower: f64, upper: f64) {
+        let count = self.count.as_mut().expect("count_placed comes first");
+        count.lower = lower;
+        count.upper = upper;
+        let col = self.cols[count.count];
+        self.model.as_mut().expect("a model is always present").change_column_bounds(col, lower..=upper);
+        // The basis stays dual feasible: dual simplex next.
+        self.bounds_changed = true;
+    }
+
+    /// The placed-needs count's columns, once added.
+    pub fn placed_count(&self) -> Option<PlacedCount> {
+        self.count
+    }
+
     /// Adds a pattern column (once).
     pub fn add_pattern(&mut self, pat: Pattern) -> bool {
         self.add_pattern_from(pat, 0.0)
@@ -435,12 +498,14 @@ impl<'i, 'a> LpModel<'i, 'a> {
             // basis in a few iterations; after many, HiGHS's dual simplex is the faster.
             model.set_option("presolve", "off");
             // Added rows keep the basis dual feasible: dual simplex then.
-            let few_columns =
-                self.columns - self.columns_at_last_solve < 500 && self.rows.len() == self.rows_at_last_solve;
+            let few_columns = self.columns - self.columns_at_last_solve < 500
+                && self.rows.len() == self.rows_at_last_solve
+                && !self.bounds_changed;
             model.set_option("simplex_strategy", if few_columns { 4 } else { 1 });
         }
         self.columns_at_last_solve = self.columns;
         self.rows_at_last_solve = self.rows.len();
+        self.bounds_changed = false;
         model.set_sense(Sense::Minimise);
         configure(&mut model);
         if let Some(limit) = options.time_limit {

@@ -772,8 +772,12 @@ fn room(inst: &Instance, ledger: &Ledger, key: RowKey) -> u32 {
         }
         RowKey::RemitMax(r) => inst.remits[r].max.unwrap_or(u32::MAX).saturating_sub(ledger.remit_weeks()[r]),
         // A minimum is a lower bound and a team's places an equality (rows of their own). Named
-        // supervisors are not rows of a neighbourhood (they are aggregated).
-        RowKey::RemitMin(_) | RowKey::Supervisor(..) | RowKey::SupervisorProgramme(..) | RowKey::Team(..) => 0,
+        // supervisors and the relaxation's placed count are not rows of a neighbourhood.
+        RowKey::RemitMin(_)
+        | RowKey::Supervisor(..)
+        | RowKey::SupervisorProgramme(..)
+        | RowKey::Team(..)
+        | RowKey::Placed => 0,
     }
 }
 

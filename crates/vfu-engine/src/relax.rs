@@ -43,7 +43,7 @@ const ADDED_PER_ROUND: usize = 10000;
 /// starts from `seeds` (need, option) (a known plan), every option of interprofessional needs
 /// (they are few) and some starts of each need's cheapest unit; pricing adds the rest as needed.
 pub fn relax(inst: &Instance, stop: &Stop, seeds: &[(usize, usize)], block: Option<Block>) -> Option<Relaxation> {
-    relax_until(inst, &|| stop.clone(), seeds, block)
+    relax_until(inst, &|| stop.clone(), seeds, block, false)
 }
 
 /// The relaxation with a deadline that may move while it runs (`until` is asked before every
@@ -53,6 +53,7 @@ fn relax_until(
     until: &dyn Fn() -> Stop,
     seeds: &[(usize, usize)],
     block: Option<Block>,
+    disjunction: bool,
 ) -> Option<Relaxation> {
     let mut lp = LpModel::for_block(inst, Supervision::Aggregated, false, block);
     let seeds: Vec<(usize, usize)> = seeds.iter().copied().filter(|(n, _)| lp.has_need(*n)).collect();
@@ -84,8 +85,100 @@ fn relax_until(
     }
     // With no duals at all (y = 0) the Lagrangian bound is every need at its cheapest option,
     // as if places were endless: weak, but proven before any LP is solved.
-    let mut bound = price(inst, &mut lp, &HashMap::default(), false).0;
+    let bound = price(inst, &mut lp, &HashMap::default(), false).0;
 
+    let Generated { bound, last, converged, rounds } = generate(inst, &mut lp, until, bound)?;
+    let last = last?;
+    // Values only for the model's own needs: a block of a region-scale term would otherwise
+    // allocate (and its caller copy) every option of every need.
+    let mut values: Guidance = inst
+        .options
+        .iter()
+        .enumerate()
+        .map(|(n, o)| if lp.has_need(n) { vec![0.0; o.len()] } else { Vec::new() })
+        .collect();
+    for pat in &lp.patterns {
+        if let Some(x) = lp.column_of(pat).and_then(|c| last.columns.get(c)) {
+            values[pat.need][pat.option] = *x;
+        }
+    }
+    if tracing() {
+        let placed = |ipl: bool| -> f64 {
+            values
+                .iter()
+                .enumerate()
+                .filter(|(n, _)| inst.needs[*n].ipl == ipl)
+                .map(|(_, v)| v.iter().sum::<f64>())
+                .sum()
+        };
+        trace(&format!("LP places {:.1} interprofessional and {:.1} other needs", placed(true), placed(false)));
+    }
+    let guiding = last.optimal;
+    // Where pricing was cut short its bound can be weak; a shortage of places shows anyway.
+    let mut bound = bound.max(bounds::capacity_bound(inst, |n| lp.has_need(n)));
+    if disjunction && converged && guiding {
+        if let Some(branched) = count_disjunction(inst, &mut lp, until, &values) {
+            bound = bound.max(branched);
+        }
+    }
+    Some(Relaxation { bound, values, converged, guiding, rounds, columns: lp.columns })
+}
+
+/// Cost of a need counted as placed but not placed, per unit of the slack, in units of the
+/// block's highest cost of leaving a need out: high enough that the slack's bound term dwarfs
+/// any other, so a side of the disjunction that no plan can reach gets a bound no plan meets.
+const COUNT_SLACK_FACTOR: f64 = 100.0;
+
+/// The bound of a branch on the number of needs placed, when the LP places a fraction of a need
+/// (734.9 of 746): any plan places a whole number, so no plan costs less than the lesser of the
+/// LP with at most 734 placed and the LP with at least 735, each solved by column generation
+/// from the columns there are. The LP alone leaves the fraction of a need's unplaced cost out
+/// of the bound; this is the first branching of a branch and bound, on the one sum that
+/// carries it. `None` when the count is whole or HiGHS gives no solution.
+fn count_disjunction(inst: &Instance, lp: &mut LpModel, until: &dyn Fn() -> Stop, values: &Guidance) -> Option<f64> {
+    let placed: f64 = values.iter().flatten().sum();
+    let below = placed.floor();
+    if placed - below < COUNT_FRACTION_MIN || below + 1.0 - placed < COUNT_FRACTION_MIN {
+        return None;
+    }
+    let inside: Vec<usize> = (0..inst.needs.len()).filter(|&n| lp.has_need(n)).collect();
+    let highest = inside.iter().map(|&n| inst.needs[n].unplaced_cost).fold(0.0, f64::max);
+    let t = Instant::now();
+    lp.count_placed(0.0, below, COUNT_SLACK_FACTOR * highest);
+    let at_most = generate(inst, lp, until, f64::NEG_INFINITY)?;
+    lp.set_count_bounds(below + 1.0, inside.len() as f64);
+    let at_least = generate(inst, lp, until, f64::NEG_INFINITY)?;
+    trace(&format!(
+        "  placed {placed:.2}: at most {below} {} ({}), at least {} {} ({}), in {:.2} s",
+        at_most.bound,
+        at_most.converged,
+        below + 1.0,
+        at_least.bound,
+        at_least.converged,
+        t.elapsed().as_secs_f64()
+    ));
+    Some(at_most.bound.min(at_least.bound))
+}
+
+/// How far from a whole number the LP's placed count must be for the disjunction to be worth
+/// its two solves.
+const COUNT_FRACTION_MIN: f64 = 0.02;
+
+/// What a run of column generation gave.
+struct Generated {
+    /// The best Lagrangian bound of its rounds (and the one it started with).
+    bound: f64,
+    /// The last LP solution, kept optimal when one was.
+    last: Option<crate::lp::LpSolution>,
+    /// Whether pricing finished.
+    converged: bool,
+    /// Pricing rounds.
+    rounds: usize,
+}
+
+/// Column generation on `lp` until pricing adds nothing or the stop (asked before every solve);
+/// `None` when HiGHS gives no solution at all.
+fn generate(inst: &Instance, lp: &mut LpModel, until: &dyn Fn() -> Stop, mut bound: f64) -> Option<Generated> {
     let mut rounds = 0;
     // The last LP solution, kept optimal when one was: a solve cut short by the deadline does
     // not replace it as guidance.
@@ -135,7 +228,7 @@ fn relax_until(
             })
             .collect();
         let t = Instant::now();
-        let (round_bound, added) = price(inst, &mut lp, &duals, true);
+        let (round_bound, added) = price(inst, lp, &duals, true);
         trace(&format!("  pricing: bound {round_bound}, {added} columns added in {:.2} s", t.elapsed().as_secs_f64()));
         bound = bound.max(round_bound);
         last = Some(solution);
@@ -146,36 +239,7 @@ fn relax_until(
             break false;
         }
     };
-    let last = last?;
-    // Values only for the model's own needs: a block of a region-scale term would otherwise
-    // allocate (and its caller copy) every option of every need.
-    let mut values: Guidance = inst
-        .options
-        .iter()
-        .enumerate()
-        .map(|(n, o)| if lp.has_need(n) { vec![0.0; o.len()] } else { Vec::new() })
-        .collect();
-    let offset = lp.fixed_columns.len();
-    for (i, pat) in lp.patterns.iter().enumerate() {
-        if let Some(x) = last.columns.get(offset + i) {
-            values[pat.need][pat.option] = *x;
-        }
-    }
-    if tracing() {
-        let placed = |ipl: bool| -> f64 {
-            values
-                .iter()
-                .enumerate()
-                .filter(|(n, _)| inst.needs[*n].ipl == ipl)
-                .map(|(_, v)| v.iter().sum::<f64>())
-                .sum()
-        };
-        trace(&format!("LP places {:.1} interprofessional and {:.1} other needs", placed(true), placed(false)));
-    }
-    let guiding = last.optimal;
-    // Where pricing was cut short its bound can be weak; a shortage of places shows anyway.
-    let bound = bound.max(bounds::capacity_bound(inst, |n| lp.has_need(n)));
-    Some(Relaxation { bound, values, converged, guiding, rounds, columns: lp.columns })
+    Some(Generated { bound, last, converged, rounds })
 }
 
 /// The relaxation split into blocks small enough for pricing to finish at region scale: a
@@ -265,7 +329,7 @@ fn relax_split(
         let waiting = || queue.lock().expect("no worker panics holding the queue").0 < blocks.len();
         let until = || if waiting() { own.clone() } else { stop.clone() };
         let whole = block.clone();
-        let mut r = relax_until(inst, &until, seeds, Some(block));
+        let mut r = relax_until(inst, &until, seeds, Some(block), integer);
         if let Some(r) = &mut r {
             // A small block's integer program closes the gap whole needs leave: at 1,000
             // students 91 radiographer student-weeks want 90 places, and the LP places 19.8
@@ -395,6 +459,12 @@ fn price(inst: &Instance, lp: &mut LpModel, duals: &HashMap<RowKey, f64>, add: b
         };
         bound += rc.min(0.0) * upper;
     }
+    // The placed count (cost 0, -1 in its row) and its slack (+1).
+    let placed_dual = dual(&RowKey::Placed);
+    if let Some(count) = lp.placed_count() {
+        bound += placed_dual * if placed_dual >= 0.0 { count.lower } else { count.upper };
+        bound += (count.slack_cost - placed_dual).min(0.0) * count.slack_upper;
+    }
     // Dual sums over weeks as prefix sums, per (unit, programme) and per student, so that an
     // option's reduced cost costs O(1) instead of a lookup per row and week.
     let prefix = |values: &mut dyn Iterator<Item = f64>| {
@@ -441,7 +511,7 @@ fn price(inst: &Instance, lp: &mut LpModel, duals: &HashMap<RowKey, f64>, add: b
             for (o, opt) in options.iter().enumerate().take(end_of_run).skip(run) {
                 let start = opt.start as usize;
                 let end = start + need.weeks;
-                let mut rc = opt.cost - need.unplaced_cost - (sums[end] - sums[start]) - remit;
+                let mut rc = opt.cost - need.unplaced_cost - (sums[end] - sums[start]) - remit - placed_dual;
                 if let Some(student) = &student_sums[need.student] {
                     rc -= student[end] - student[start];
                 }
@@ -480,10 +550,53 @@ pub(crate) fn tracing() -> bool {
 pub(crate) fn trace(line: &str) {
     if tracing() {
         // Workers' lines interleave: each says which thread it comes from.
+        // Seconds since the first line, to see where a run's time goes.
+        static FIRST: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
+        let at = FIRST.get_or_init(Instant::now).elapsed().as_secs_f64();
         let thread = std::thread::current();
         match thread.name() {
-            Some("main") | None => eprintln!("[engine] {line}"),
-            Some(name) => eprintln!("[engine {name}] {line}"),
+            Some("main") | None => eprintln!("[engine {at:.2}] {line}"),
+            Some(name) => eprintln!("[engine {at:.2} {name}] {line}"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+    use vfu_core::generate::{generate_scenario, GeneratorOptions};
+
+    #[test]
+    fn a_branch_on_the_placed_count_raises_a_block_bound_and_stays_below_the_optimum() {
+        // Places cut to half: the LP leaves parts of needs out where a plan leaves out whole ones.
+        let mut scenario = generate_scenario(&GeneratorOptions { students: 150, seed: 6 });
+        scenario.locked.clear();
+        for entry in scenario.units.iter_mut().flat_map(|unit| unit.capacity.iter_mut()) {
+            entry.places /= 2;
+        }
+        let inst = Instance::new(&scenario).unwrap();
+        let stop = Stop { deadline: Instant::now() + Duration::from_secs(120), cancel: None };
+        let until = || stop.clone();
+        let (mut lp, mut branched, mut raised) = (0.0, 0.0, 0);
+        for p in 0..inst.professions.len() {
+            let block = || Block::of(&inst, |n| inst.needs[n].profession == p);
+            let Some(plain) = relax_until(&inst, &until, &[], Some(block()), false) else { continue };
+            let with = relax_until(&inst, &until, &[], Some(block()), true).unwrap();
+            assert!(plain.converged && with.converged);
+            assert!(with.bound >= plain.bound - 1e-6 * plain.bound.abs(), "{} < {}", with.bound, plain.bound);
+            if with.bound > plain.bound + 1.0 {
+                raised += 1;
+            }
+            lp += plain.bound;
+            branched += with.bound;
+        }
+        assert!(raised > 0, "no block's bound rose ({lp})");
+        // Small enough for the exact MIP: the plan is optimal, and no bound may pass it.
+        let outcome = crate::solve(&scenario, &crate::EngineOptions::default()).unwrap();
+        assert_eq!(outcome.status, crate::Status::Optimal);
+        let optimum = outcome.plan.unwrap().objective;
+        assert!(branched <= optimum * (1.0 + 1e-9), "bound {branched} above the optimum {optimum}");
+        assert!(branched > lp, "{branched} vs {lp}");
     }
 }
