@@ -13,6 +13,7 @@
 //! wall clock decides anything but when to stop early.
 #![warn(missing_docs)]
 
+mod agreement;
 pub mod bounds;
 pub mod construct;
 mod fast;
@@ -319,7 +320,13 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
     // Fix-and-resolve for terms too large for the exact MIP (which is every neighbourhood at once).
     let guidance = relaxation.as_ref().filter(|r| r.guiding).map(|r| &r.values);
     let better = |cost| report(Phase::Search, Some(cost), bound);
+    if let Some(g) = guidance.filter(|_| relax::tracing()) {
+        agreement::trace(&inst, &best, g, "constructed");
+    }
     search::search(&inst, &mut best, &search_stop, &penalty, guidance, !exact, &better, workers());
+    if let Some(g) = guidance.filter(|_| relax::tracing()) {
+        agreement::trace(&inst, &best, g, "searched");
+    }
     report(Phase::Search, Some(best.total_cost()), bound);
 
     // Small terms: the exact MIP, warm-started from the plan, proves or improves it.
