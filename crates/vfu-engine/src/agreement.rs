@@ -10,11 +10,10 @@ use crate::ledger::Ledger;
 /// unit, another start), and the plan's cost against the LP's.
 pub(crate) fn trace(inst: &Instance, ledger: &Ledger, values: &Guidance, label: &str) {
     let mut rows: std::collections::BTreeMap<String, (usize, usize, usize, f64, f64)> = Default::default();
-    for n in 0..inst.needs.len() {
+    for (n, v) in values.iter().enumerate() {
         let key = format!("{} in {}", inst.professions[inst.needs[n].profession], inst.need_records(n).1.area);
         let row = rows.entry(key).or_default();
         row.0 += 1;
-        let v = &values[n];
         let lp_cost: f64 = v.iter().zip(&inst.options[n]).map(|(x, o)| x * o.cost).sum::<f64>()
             + (1.0 - v.iter().sum::<f64>()).max(0.0) * inst.needs[n].unplaced_cost;
         row.4 += lp_cost;
