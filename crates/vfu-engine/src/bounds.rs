@@ -84,7 +84,7 @@ pub fn remit_shortfall_bound(inst: &Instance, held: &[bool]) -> f64 {
     for (n, need) in inst.needs.iter().enumerate() {
         let mut entries: Vec<usize> = inst.options[n]
             .iter()
-            .filter_map(|o| inst.remit_of.get(&(inst.units[o.unit as usize].provider, need.programme)).copied())
+            .filter_map(|o| inst.remit_at(o.unit as usize, need.programme))
             .filter(|r| entry_node.contains_key(r))
             .collect();
         entries.sort_unstable();

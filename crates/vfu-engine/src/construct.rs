@@ -120,13 +120,15 @@ fn place_near(inst: &Instance, ledger: &mut Ledger, n: usize, o: usize, value: &
 /// Returns whether it was placed.
 pub fn place_cheapest(inst: &Instance, ledger: &mut Ledger, n: usize) -> bool {
     let mut best: Option<(f64, Assigned)> = None;
-    for opt in &inst.options[n] {
-        let u = opt.unit as usize;
-        let delta = opt.cost + ledger.remit_gain(n, u);
+    // Options come unit by unit, and what a placement costs (and does for its remit) depends on
+    // the unit alone: a unit no cheaper than the best so far is passed over whole.
+    for run in inst.options[n].chunk_by(|a, b| a.unit == b.unit) {
+        let u = run[0].unit as usize;
+        let delta = run[0].cost + ledger.remit_gain(n, u);
         if best.as_ref().is_some_and(|(b, _)| *b <= delta) {
             continue;
         }
-        if let Some(h) = ledger.can_place(n, u, opt.start as usize) {
+        if let Some((h, opt)) = run.iter().find_map(|opt| Some((ledger.can_place(n, u, opt.start as usize)?, opt))) {
             best = Some((delta, Assigned { unit: u, supervisor: h, start: opt.start as usize, cost: opt.cost }));
         }
     }

@@ -62,15 +62,19 @@ fn relocate(
     ledger.remove(n);
     let here = marginal(ledger, n, &current, penalty);
     let mut best: Option<(f64, Assigned)> = None;
-    for opt in &inst.options[n] {
-        let a0 =
-            Assigned { unit: opt.unit as usize, supervisor: usize::MAX, start: opt.start as usize, cost: opt.cost };
-        let m = marginal(ledger, n, &a0, penalty);
-        if m >= here - 1e-9 || best.as_ref().is_some_and(|(b, _)| *b <= m) {
-            continue;
-        }
-        if let Some(h) = ledger.can_place(n, a0.unit, a0.start) {
-            best = Some((m, Assigned { supervisor: h, ..a0 }));
+    // Options come unit by unit; what the need does for its remit depends on the unit alone.
+    for run in inst.options[n].chunk_by(|a, b| a.unit == b.unit) {
+        let u = run[0].unit as usize;
+        let remit = ledger.remit_gain(n, u);
+        for opt in run {
+            let a0 = Assigned { unit: u, supervisor: usize::MAX, start: opt.start as usize, cost: opt.cost };
+            let m = a0.cost + remit + penalty(n, &a0);
+            if m >= here - 1e-9 || best.as_ref().is_some_and(|(b, _)| *b <= m) {
+                continue;
+            }
+            if let Some(h) = ledger.can_place(n, u, a0.start) {
+                best = Some((m, Assigned { supervisor: h, ..a0 }));
+            }
         }
     }
     match best {

@@ -97,7 +97,7 @@ impl<'i, 'a> Ledger<'i, 'a> {
     /// The remit entry a need at a unit counts towards.
     pub fn remit_entry(&self, n: usize, u: usize) -> Option<usize> {
         let need = &self.inst.needs[n];
-        self.inst.remit_of.get(&(self.inst.units[u].provider, need.programme)).copied()
+        self.inst.remit_at(u, need.programme)
     }
 
     /// Student-weeks placed towards each remit entry.

@@ -275,7 +275,7 @@ impl<'i, 'a> LpModel<'i, 'a> {
                 rows.push((RowKey::StudentWeek(need.student, w), 1.0));
             }
         }
-        if let Some(&r) = inst.remit_of.get(&(inst.units[u].provider, need.programme)) {
+        if let Some(r) = inst.remit_at(u, need.programme) {
             let weeks = need.weeks as f64;
             if inst.remits[r].max.is_some() {
                 rows.push((RowKey::RemitMax(r), weeks));

@@ -512,9 +512,8 @@ fn price(inst: &Instance, lp: &mut LpModel, duals: &HashMap<RowKey, f64>, add: b
                 }))
             });
             let remit = inst
-                .remit_of
-                .get(&(inst.units[u].provider, programme))
-                .map_or(0.0, |&r| need.weeks as f64 * (dual(&RowKey::RemitMax(r)) + dual(&RowKey::RemitMin(r))));
+                .remit_at(u, programme)
+                .map_or(0.0, |r| need.weeks as f64 * (dual(&RowKey::RemitMax(r)) + dual(&RowKey::RemitMin(r))));
             for (o, opt) in options.iter().enumerate().take(end_of_run).skip(run) {
                 let start = opt.start as usize;
                 let end = start + need.weeks;
