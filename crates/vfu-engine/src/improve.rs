@@ -62,10 +62,15 @@ fn relocate(
     ledger.remove(n);
     let here = marginal(ledger, n, &current, penalty);
     let mut best: Option<(f64, Assigned)> = None;
-    // Options come unit by unit; what the need does for its remit depends on the unit alone.
+    // Options come unit by unit; what a placement costs and does for its remit depends on the
+    // unit alone, and penalties only add: a unit whose cost is no better is passed over whole.
     for run in inst.options[n].chunk_by(|a, b| a.unit == b.unit) {
         let u = run[0].unit as usize;
         let remit = ledger.remit_gain(n, u);
+        let floor = run[0].cost + remit;
+        if floor >= here - 1e-9 || best.as_ref().is_some_and(|(b, _)| *b <= floor) {
+            continue;
+        }
         for opt in run {
             let a0 = Assigned { unit: u, supervisor: usize::MAX, start: opt.start as usize, cost: opt.cost };
             let m = a0.cost + remit + penalty(n, &a0);

@@ -50,7 +50,8 @@ pub struct EngineOptions {
     pub time_limit: Duration,
     /// A previous plan to stay close to (re-planning).
     pub previous: Option<Plan>,
-    /// Cost added for each placement that differs from the previous plan.
+    /// Cost added for each placement that differs from the previous plan (not negative: the
+    /// local search passes over a unit whose cost alone is no better).
     pub move_penalty: f64,
     /// Told of each phase with the best cost and bound so far (the app's progress bar).
     pub progress: Option<ProgressSink>,
