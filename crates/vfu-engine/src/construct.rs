@@ -2,7 +2,7 @@
 //! then every other need at its cheapest option that still fits. An LP solution, when given,
 //! decides the order: what the relaxation wants most is placed first.
 
-use crate::instance::Instance;
+use crate::instance::{span_bits, Instance};
 use crate::ledger::{Assigned, Ledger};
 
 /// LP values per need and option (same order as `Instance::options`).
@@ -128,7 +128,17 @@ pub fn place_cheapest(inst: &Instance, ledger: &mut Ledger, n: usize) -> bool {
         if best.as_ref().is_some_and(|(b, _)| *b <= delta) {
             continue;
         }
-        if let Some((h, opt)) = run.iter().find_map(|opt| Some((ledger.can_place(n, u, opt.start as usize)?, opt))) {
+        if ledger.remit_passed(n, u).is_some() {
+            continue;
+        }
+        // Starts whose weeks are free of the student and of full weeks first pass a mask test.
+        let blocked = ledger.blocked_weeks(n, u);
+        let weeks = inst.needs[n].weeks;
+        let fits = run
+            .iter()
+            .filter(|opt| blocked & span_bits(opt.start as usize, weeks) == 0)
+            .find_map(|opt| Some((ledger.can_place(n, u, opt.start as usize)?, opt)));
+        if let Some((h, opt)) = fits {
             best = Some((delta, Assigned { unit: u, supervisor: h, start: opt.start as usize, cost: opt.cost }));
         }
     }

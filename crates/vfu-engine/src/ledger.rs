@@ -38,6 +38,9 @@ pub enum Blocker {
 pub struct Ledger<'i, 'a> {
     inst: &'i Instance<'a>,
     unit_load: Vec<HashMap<usize, Vec<u32>>>,
+    /// Per unit and profession, the weeks whose places are all taken (kept with `unit_load`):
+    /// whether a start fits the unit is then one mask test.
+    unit_full: Vec<HashMap<usize, WeekSet>>,
     supervisor_load: Vec<Vec<u32>>,
     supervisor_programme_load: HashMap<(usize, usize), Vec<u32>>,
     student_busy: Vec<WeekSet>,
@@ -57,6 +60,19 @@ impl<'i, 'a> Ledger<'i, 'a> {
                 .units
                 .iter()
                 .map(|u| u.places.keys().map(|p| (*p, vec![0; inst.weeks])).collect())
+                .collect(),
+            unit_full: inst
+                .units
+                .iter()
+                .map(|u| {
+                    u.places
+                        .iter()
+                        .map(|(p, row)| {
+                            let none = (0..inst.weeks).filter(|&w| row[w] == 0).fold(0, |set, w| set | span_bits(w, 1));
+                            (*p, none)
+                        })
+                        .collect()
+                })
                 .collect(),
             supervisor_load: vec![vec![0; inst.weeks]; inst.supervisors.len()],
             supervisor_programme_load: HashMap::default(),
@@ -129,6 +145,14 @@ impl<'i, 'a> Ledger<'i, 'a> {
         Blocker::None
     }
 
+    /// The weeks in which the need cannot be at the unit: its student is elsewhere, or the
+    /// unit's places of its profession are all taken. One pass over the term, so that the starts
+    /// of a unit are then each weighed in O(1).
+    pub(crate) fn blocked_weeks(&self, n: usize, u: usize) -> WeekSet {
+        let need = &self.inst.needs[n];
+        self.unit_full[u].get(&need.profession).map_or(WeekSet::MAX, |full| full | self.student_busy[need.student])
+    }
+
     /// Whether the need fits at the unit from `start` as far as the unit, the student and the
     /// remit are concerned (not yet which supervisor).
     pub(crate) fn fits_unit(&self, n: usize, u: usize, start: usize) -> bool {
@@ -138,12 +162,7 @@ impl<'i, 'a> Ledger<'i, 'a> {
         if end > inst.weeks || self.assigned[n].is_some() {
             return false;
         }
-        if self.student_busy[need.student] & span_bits(start, need.weeks) != 0 {
-            return false;
-        }
-        let Some(places) = inst.units[u].places.get(&need.profession) else { return false };
-        let load = &self.unit_load[u][&need.profession];
-        if (start..end).any(|w| load[w] >= places[w]) {
+        if self.blocked_weeks(n, u) & span_bits(start, need.weeks) != 0 {
             return false;
         }
         self.remit_passed(n, u).is_none()
@@ -237,6 +256,15 @@ impl<'i, 'a> Ledger<'i, 'a> {
         };
         let unit_load = self.unit_load[a.unit].get_mut(&need.profession).expect("unit has places of the profession");
         weeks.clone().for_each(|w| step(&mut unit_load[w]));
+        let places = &inst.units[a.unit].places[&need.profession];
+        let full = self.unit_full[a.unit].get_mut(&need.profession).expect("unit has places of the profession");
+        for w in weeks.clone() {
+            if unit_load[w] >= places[w] {
+                *full |= span_bits(w, 1);
+            } else {
+                *full &= !span_bits(w, 1);
+            }
+        }
         weeks.clone().for_each(|w| step(&mut self.supervisor_load[a.supervisor][w]));
         let programme_load =
             self.supervisor_programme_load.entry((a.supervisor, need.programme)).or_insert_with(|| vec![0; inst.weeks]);
