@@ -95,9 +95,9 @@ pub struct LpModel<'i, 'a> {
 pub struct PlacedCount {
     /// Column index of the count.
     pub count: usize,
-    /// Its bounds.
+    /// The fewest needs it lets be placed.
     pub lower: f64,
-    /// Its bounds.
+    /// The most needs it lets be placed.
     pub upper: f64,
     /// Column index of the slack.
     pub slack: usize,
@@ -396,8 +396,8 @@ impl<'i, 'a> LpModel<'i, 'a> {
         let row = self.model.as_mut().expect("a model is always present").add_row(0.0..=0.0, members);
         self.rows.push((RowKey::Placed, 0.0, 0.0));
         self.row_of.insert(RowKey::Placed, row);
-        // The columns there are already place more than `lower` (the disjunction's count is the
-        // LP's, rounded), so a slack of one need keeps either side feasible.
+        // The columns already there place the LP's count, and each side of the disjunction is
+        // that count rounded one way: a slack of one need keeps either side feasible.
         let slack_upper = 1.0;
         self.push_column(0.0, lower, upper, &[(row, -1.0)], false);
         let count = self.columns - 1;
