@@ -6,6 +6,7 @@
 use crate::construct::Guidance;
 use crate::instance::Instance;
 use crate::ledger::Ledger;
+
 /// Per profession and area: needs, how many the plan places where the LP does (or at the LP's
 /// unit, another start), and the plan's cost against the LP's.
 pub(crate) fn trace(inst: &Instance, ledger: &Ledger, values: &Guidance, label: &str) {

@@ -119,6 +119,9 @@ fn place_near(inst: &Instance, ledger: &mut Ledger, n: usize, o: usize, value: &
 /// Places a need at its cheapest option that fits now (cost including what it does for remits).
 /// Returns whether it was placed.
 pub fn place_cheapest(inst: &Instance, ledger: &mut Ledger, n: usize) -> bool {
+    if ledger.assigned[n].is_some() {
+        return false;
+    }
     let mut best: Option<(f64, Assigned)> = None;
     // Options come unit by unit, and what a placement costs (and does for its remit) depends on
     // the unit alone: a unit no cheaper than the best so far is passed over whole.
@@ -131,13 +134,14 @@ pub fn place_cheapest(inst: &Instance, ledger: &mut Ledger, n: usize) -> bool {
         if ledger.remit_passed(n, u).is_some() {
             continue;
         }
-        // Starts whose weeks are free of the student and of full weeks first pass a mask test.
+        // The unit and the remit are checked once for the run; each start then by the mask of
+        // the student's and the unit's full weeks, and by its supervisors.
         let blocked = ledger.blocked_weeks(n, u);
         let weeks = inst.needs[n].weeks;
         let fits = run
             .iter()
             .filter(|opt| blocked & span_bits(opt.start as usize, weeks) == 0)
-            .find_map(|opt| Some((ledger.can_place(n, u, opt.start as usize)?, opt)));
+            .find_map(|opt| Some((ledger.supervisor_for(n, u, opt.start as usize)?, opt)));
         if let Some((h, opt)) = fits {
             best = Some((delta, Assigned { unit: u, supervisor: h, start: opt.start as usize, cost: opt.cost }));
         }

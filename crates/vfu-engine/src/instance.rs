@@ -173,7 +173,7 @@ impl<'a> Instance<'a> {
             professions.len() - 1
         };
         let programme_profession: Vec<usize> = scenario.programmes.iter().map(|p| prof(&p.profession)).collect();
-        let programme_rules = scenario
+        let programme_rules: Vec<(bool, u32)> = scenario
             .programmes
             .iter()
             .map(|p| (p.trained_supervisor_required, p.max_students_per_supervisor))
@@ -211,7 +211,8 @@ impl<'a> Instance<'a> {
         }
 
         let mut remits = Vec::new();
-        let programmes = scenario.programmes.len();
+        // Row by provider, as `remit_of` reads it.
+        let programmes = programme_rules.len();
         let mut remit_table = vec![u32::MAX; scenario.providers.len() * programmes];
         for (p, provider) in scenario.providers.iter().enumerate() {
             for entry in &provider.remit {

@@ -146,8 +146,8 @@ impl<'i, 'a> Ledger<'i, 'a> {
     }
 
     /// The weeks in which the need cannot be at the unit: its student is elsewhere, or the
-    /// unit's places of its profession are all taken. One pass over the term, so that the starts
-    /// of a unit are then each weighed in O(1).
+    /// unit's places of its profession are all taken. A mask, so that each start of a unit is
+    /// weighed by one test.
     pub(crate) fn blocked_weeks(&self, n: usize, u: usize) -> WeekSet {
         let need = &self.inst.needs[n];
         self.unit_full[u].get(&need.profession).map_or(WeekSet::MAX, |full| full | self.student_busy[need.student])
@@ -194,6 +194,12 @@ impl<'i, 'a> Ledger<'i, 'a> {
         if !self.fits_unit(n, u, start) {
             return None;
         }
+        self.supervisor_for(n, u, start)
+    }
+
+    /// The unit's supervisor with the least room left who can take the need from `start` (best
+    /// fit, so roomier ones stay for longer placements); the caller has checked the unit.
+    pub(crate) fn supervisor_for(&self, n: usize, u: usize, start: usize) -> Option<usize> {
         let need_weeks = self.inst.needs[n].weeks;
         self.inst.units[u].supervisors.iter().copied().filter(|&h| self.supervisor_free(h, n, start)).min_by_key(|&h| {
             let room = (start..start + need_weeks)

@@ -134,13 +134,14 @@ const COUNT_SLACK_FACTOR: f64 = 100.0;
 /// LP with at most 734 placed and the LP with at least 735, each solved by column generation
 /// from the columns there are. The LP alone leaves the fraction of a need's unplaced cost out
 /// of the bound; this is the first branching of a branch and bound, on the one sum that
-/// carries it. `None` when the count is whole or HiGHS gives no solution.
+/// carries it. `None` when the count is whole ([`places_part_of_a_need`]) or HiGHS gives no
+/// solution.
 fn count_disjunction(inst: &Instance, lp: &mut LpModel, until: &dyn Fn() -> Stop, values: &Guidance) -> Option<f64> {
-    let placed: f64 = values.iter().flatten().sum();
-    let below = placed.floor();
-    if placed - below < COUNT_FRACTION_MIN || below + 1.0 - placed < COUNT_FRACTION_MIN {
+    if !places_part_of_a_need(values) {
         return None;
     }
+    let placed: f64 = values.iter().flatten().sum();
+    let below = placed.floor();
     let inside: Vec<usize> = (0..inst.needs.len()).filter(|&n| lp.has_need(n)).collect();
     let highest = inside.iter().map(|&n| inst.needs[n].unplaced_cost).fold(0.0, f64::max);
     let t = Instant::now();
@@ -159,10 +160,6 @@ fn count_disjunction(inst: &Instance, lp: &mut LpModel, until: &dyn Fn() -> Stop
     ));
     Some(at_most.bound.min(at_least.bound))
 }
-
-/// How far from a whole number the LP's placed count must be for the disjunction to be worth
-/// its two solves.
-const COUNT_FRACTION_MIN: f64 = 0.02;
 
 /// What a run of column generation gave.
 struct Generated {
