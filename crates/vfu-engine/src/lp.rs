@@ -86,6 +86,9 @@ pub struct LpModel<'i, 'a> {
     count: Option<PlacedCount>,
     /// Whether a column's bounds changed since the last solve.
     bounds_changed: bool,
+    /// Whether the columns added since the last solve can improve it only a little (pricing's
+    /// bound is close to the LP): set by column generation before each solve.
+    pub small_step: bool,
 }
 
 /// The columns of the placed-needs row: `placed patterns + slack - count = 0`, with the count
@@ -187,6 +190,7 @@ impl<'i, 'a> LpModel<'i, 'a> {
             block,
             count: None,
             bounds_changed: false,
+            small_step: false,
         };
         m.add_fixed_columns();
         m
@@ -494,11 +498,12 @@ impl<'i, 'a> LpModel<'i, 'a> {
         let mut model = self.model.take().expect("a model is always present");
         if resolving && !self.integer {
             // Columns were added to a solved LP: its basis stays primal feasible, and presolve
-            // would throw it away. After a few added columns primal simplex continues from the
-            // basis in a few iterations; after many, HiGHS's dual simplex is the faster.
+            // would throw it away. After a few added columns, or columns that can improve it
+            // only a little (`small_step`), primal simplex continues from the basis in a few
+            // iterations; after many, HiGHS's dual simplex is the faster.
             model.set_option("presolve", "off");
             // Added rows keep the basis dual feasible: dual simplex then.
-            let few_columns = self.columns - self.columns_at_last_solve < 500
+            let few_columns = (self.small_step || self.columns - self.columns_at_last_solve < 500)
                 && self.rows.len() == self.rows_at_last_solve
                 && !self.bounds_changed;
             model.set_option("simplex_strategy", if few_columns { 4 } else { 1 });
