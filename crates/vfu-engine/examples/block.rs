@@ -3,7 +3,9 @@
 //! `VFU_ENGINE_TRACE=1 cargo run --release -p vfu-engine --example block -- SCENARIO PROFESSION
 //! [AREA|-] [SECONDS] [--seeded]`
 //!
-//! `--seeded` starts the restricted model from the greedy plan's columns, as `vfu solve` does.
+//! `--seeded` starts the restricted model from the greedy plan's columns, as `vfu solve` does;
+//! `SPLIT=K` relaxes the block in K parts by the students' homes instead (see
+//! `relax::BLOCK_PART_NEEDS`), each with its share of the seconds, and prints their sum.
 use std::time::{Duration, Instant};
 use vfu_engine::instance::Instance;
 use vfu_engine::lp::Block;
@@ -37,7 +39,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let started = Instant::now();
     let parts: usize = std::env::var("SPLIT").ok().and_then(|v| v.parse().ok()).unwrap_or(1);
     if parts > 1 {
-        // Sub-blocks by the students' home longitude (quantiles), each with every unit's places.
+        // Parts by the students' home longitude, each with every unit's places.
         let mut inside: Vec<usize> = (0..inst.needs.len()).filter(|&n| block.needs[n]).collect();
         let lon = |n: usize| inst.need_records(n).0.home.as_ref().map_or(0.0, |h| h.lon * 1000.0 + h.lat);
         inside.sort_by(|&a, &b| lon(a).total_cmp(&lon(b)));
