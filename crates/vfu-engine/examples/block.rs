@@ -4,8 +4,9 @@
 //! [AREA|-] [SECONDS] [--seeded]`
 //!
 //! `--seeded` starts the restricted model from the greedy plan's columns, as `vfu solve` does;
-//! `SPLIT=K` relaxes the block in K parts by the students' homes instead (see
-//! `relax::BLOCK_PART_NEEDS`), each with its share of the seconds, and prints their sum.
+//! `SPLIT=K` relaxes the block in K parts by the students' homes instead (as
+//! `relax::split_by_home` splits a large block), each with its share of the seconds, and prints
+//! their sum.
 use std::time::{Duration, Instant};
 use vfu_engine::instance::Instance;
 use vfu_engine::lp::Block;
@@ -22,48 +23,37 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let seconds: f64 = rest.get(1).map_or(Ok(60.0), |s| s.parse())?;
     let scenario = vfu_core::format::read_scenario(&std::fs::read_to_string(path)?)?;
     let inst = Instance::new(&scenario)?;
-    let block = Block::of(&inst, |n| {
+    let inside = |n: usize| {
         inst.professions[inst.needs[n].profession] == *profession
             && area.is_none_or(|a| inst.need_records(n).1.area == *a)
-    });
-    let seeds: Vec<(usize, usize)> = if seeded {
-        let plan = vfu_engine::construct::construct(&inst, &[], None, None);
-        plan.assigned
-            .iter()
-            .enumerate()
-            .filter_map(|(n, a)| Some((n, inst.option_index(n, a.as_ref()?.unit, a.as_ref()?.start)?)))
-            .collect()
-    } else {
-        Vec::new()
     };
+    let seeds =
+        if seeded { vfu_engine::construct::construct(&inst, &[], None, None).placed_options() } else { Vec::new() };
     let started = Instant::now();
-    let parts: usize = std::env::var("SPLIT").ok().and_then(|v| v.parse().ok()).unwrap_or(1);
+    let parts: usize = std::env::var("SPLIT").ok().map_or(Ok(1), |v| v.parse())?;
     if parts > 1 {
-        // Parts by the students' home longitude, each with every unit's places.
-        let mut inside: Vec<usize> = (0..inst.needs.len()).filter(|&n| block.needs[n]).collect();
-        let lon = |n: usize| inst.need_records(n).0.home.as_ref().map_or(0.0, |h| h.lon * 1000.0 + h.lat);
-        inside.sort_by(|&a, &b| lon(a).total_cmp(&lon(b)));
+        // The block's needs under one key, every other need under another.
+        let keys: Vec<String> =
+            (0..inst.needs.len()).map(|n| if inside(n) { "block" } else { "" }.to_string()).collect();
+        let size = (0..inst.needs.len()).filter(|&n| inside(n)).count();
+        let split = relax::split_by_home(&inst, &keys, size.div_ceil(parts));
+        let mut names: Vec<&String> = split.iter().filter(|k| k.starts_with("block")).collect();
+        names.sort();
+        names.dedup();
         let mut total = 0.0;
-        for (k, chunk) in inside.chunks(inside.len().div_ceil(parts)).enumerate() {
-            let set: std::collections::HashSet<usize> = chunk.iter().copied().collect();
-            let sub = Block::of(&inst, |n| set.contains(&n));
+        for key in names.iter().copied() {
             let t = Instant::now();
-            let stop = Stop { deadline: t + Duration::from_secs_f64(seconds / parts as f64), cancel: None };
-            let r = relax::relax(&inst, &stop, &seeds, Some(sub)).ok_or("HiGHS gave no solution")?;
-            println!(
-                "part {k}: {} needs, bound {:.1}, converged {}, {:.2} s",
-                chunk.len(),
-                r.bound,
-                r.converged,
-                t.elapsed().as_secs_f64()
-            );
+            let stop = Stop { deadline: t + Duration::from_secs_f64(seconds / names.len() as f64), cancel: None };
+            let block = Block::of(&inst, |n| split[n] == *key);
+            let r = relax::relax(&inst, &stop, &seeds, Some(block)).ok_or("HiGHS gave no solution")?;
+            println!("{key}: bound {:.1}, converged {}, {:.2} s", r.bound, r.converged, t.elapsed().as_secs_f64());
             total += r.bound;
         }
         println!("sum of parts {total:.1} in {:.2} s", started.elapsed().as_secs_f64());
         return Ok(());
     }
     let stop = Stop { deadline: started + Duration::from_secs_f64(seconds), cancel: None };
-    let r = relax::relax(&inst, &stop, &seeds, Some(block)).ok_or("HiGHS gave no solution")?;
+    let r = relax::relax(&inst, &stop, &seeds, Some(Block::of(&inst, inside))).ok_or("HiGHS gave no solution")?;
     println!(
         "bound {:.1}, converged {}, {} rounds, {} columns, {:.2} s",
         r.bound,

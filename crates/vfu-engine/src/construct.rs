@@ -131,9 +131,6 @@ pub fn place_cheapest(inst: &Instance, ledger: &mut Ledger, n: usize) -> bool {
         if best.as_ref().is_some_and(|(b, _)| *b <= delta) {
             continue;
         }
-        if ledger.remit_passed(n, u).is_some() {
-            continue;
-        }
         // The unit and the remit are checked once for the run; each start then by the mask of
         // the student's and the unit's full weeks, and by its supervisors.
         let blocked = ledger.blocked_weeks(n, u);

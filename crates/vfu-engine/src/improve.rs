@@ -4,7 +4,7 @@
 //! and only moves that lower the cost are kept.
 
 use crate::construct::place_cheapest;
-use crate::instance::{Instance, Option_};
+use crate::instance::{span_bits, Instance, Option_};
 use crate::ledger::{Assigned, Ledger};
 use crate::stop::Stop;
 
@@ -71,13 +71,19 @@ fn relocate(
         if floor >= here - 1e-9 || best.as_ref().is_some_and(|(b, _)| *b <= floor) {
             continue;
         }
+        // The unit and its remit once for the run, then each start by the mask and a supervisor.
+        let blocked = ledger.blocked_weeks(n, u);
+        let weeks = inst.needs[n].weeks;
         for opt in run {
             let a0 = Assigned { unit: u, supervisor: usize::MAX, start: opt.start as usize, cost: opt.cost };
             let m = a0.cost + remit + penalty(n, &a0);
             if m >= here - 1e-9 || best.as_ref().is_some_and(|(b, _)| *b <= m) {
                 continue;
             }
-            if let Some(h) = ledger.can_place(n, u, a0.start) {
+            if blocked & span_bits(a0.start, weeks) != 0 {
+                continue;
+            }
+            if let Some(h) = ledger.supervisor_for(n, u, a0.start) {
                 best = Some((m, Assigned { supervisor: h, ..a0 }));
             }
         }

@@ -145,12 +145,29 @@ impl<'i, 'a> Ledger<'i, 'a> {
         Blocker::None
     }
 
+    /// Each placed need with the position of its placement among its options (`(need, option)`,
+    /// as the relaxation is seeded with a plan's columns).
+    pub fn placed_options(&self) -> Vec<(usize, usize)> {
+        self.assigned
+            .iter()
+            .enumerate()
+            .filter_map(|(n, a)| {
+                let a = a.as_ref()?;
+                Some((n, self.inst.option_index(n, a.unit, a.start)?))
+            })
+            .collect()
+    }
+
     /// The weeks in which the need cannot be at the unit: its student is elsewhere, or the
-    /// unit's places of its profession are all taken. A mask, so that each start of a unit is
-    /// weighed by one test.
+    /// unit's places of its profession are all taken; every week when the unit has no places of
+    /// it or the provider's remit maximum for its programme leaves no room. A mask, so that each
+    /// start of a unit is weighed by one test.
     pub(crate) fn blocked_weeks(&self, n: usize, u: usize) -> WeekSet {
         let need = &self.inst.needs[n];
-        self.unit_full[u].get(&need.profession).map_or(WeekSet::MAX, |full| full | self.student_busy[need.student])
+        match self.unit_full[u].get(&need.profession) {
+            Some(full) if self.remit_passed(n, u).is_none() => full | self.student_busy[need.student],
+            _ => WeekSet::MAX,
+        }
     }
 
     /// Whether the need fits at the unit from `start` as far as the unit, the student and the
@@ -159,13 +176,7 @@ impl<'i, 'a> Ledger<'i, 'a> {
         let inst = self.inst;
         let need = &inst.needs[n];
         let end = start + need.weeks;
-        if end > inst.weeks || self.assigned[n].is_some() {
-            return false;
-        }
-        if self.blocked_weeks(n, u) & span_bits(start, need.weeks) != 0 {
-            return false;
-        }
-        self.remit_passed(n, u).is_none()
+        end <= inst.weeks && self.assigned[n].is_none() && self.blocked_weeks(n, u) & span_bits(start, need.weeks) == 0
     }
 
     /// The remit entry whose maximum the need's weeks at the unit would pass now, if any.

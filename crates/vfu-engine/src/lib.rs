@@ -351,15 +351,7 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
 
 /// The LP relaxation seeded with a plan's columns (block by block above `DECOMPOSE_ABOVE_OPTIONS`).
 fn relaxation(inst: &Instance, stop: &Stop, seed: &Ledger, options: usize) -> Option<relax::Relaxation> {
-    let seeds: Vec<(usize, usize)> = seed
-        .assigned
-        .iter()
-        .enumerate()
-        .filter_map(|(n, a)| {
-            let a = a.as_ref()?;
-            Some((n, inst.option_index(n, a.unit, a.start)?))
-        })
-        .collect();
+    let seeds = seed.placed_options();
     if options > DECOMPOSE_ABOVE_OPTIONS {
         relax::relax_by_block(inst, stop, &seeds, true)
     } else {
@@ -583,8 +575,12 @@ fn exact_mip<'i, 'a>(
     if remaining < 0.05 {
         return None;
     }
-    let solution =
-        lp.solve(&SolveOptions { time_limit: Some(remaining), mip_rel_gap: Some(1e-9), start: Some(warm) })?;
+    let solution = lp.solve(&SolveOptions {
+        time_limit: Some(remaining),
+        mip_rel_gap: Some(1e-9),
+        start: Some(warm),
+        ..Default::default()
+    })?;
     relax::trace(&format!(
         "exact MIP ({} columns): {} objective {} bound {:?}",
         lp.columns, solution.status, solution.objective, solution.mip_bound

@@ -86,9 +86,6 @@ pub struct LpModel<'i, 'a> {
     count: Option<PlacedCount>,
     /// Whether a column's bounds changed since the last solve.
     bounds_changed: bool,
-    /// Whether the columns added since the last solve can improve it only a little (pricing's
-    /// bound is close to the LP): set by column generation before each solve.
-    pub small_step: bool,
 }
 
 /// The columns of the placed-needs row: `placed patterns + slack - count = 0`, with the count
@@ -190,7 +187,6 @@ impl<'i, 'a> LpModel<'i, 'a> {
             block,
             count: None,
             bounds_changed: false,
-            small_step: false,
         };
         m.add_fixed_columns();
         m
@@ -499,14 +495,14 @@ impl<'i, 'a> LpModel<'i, 'a> {
         if resolving && !self.integer {
             // Columns were added to a solved LP: its basis stays primal feasible, and presolve
             // would throw it away. After a few added columns, or columns that can improve it
-            // only a little (`small_step`), primal simplex continues from the basis in a few
-            // iterations; after many, HiGHS's dual simplex is the faster.
+            // only a little (`SolveOptions::small_step`), primal simplex continues from the basis
+            // in a few iterations; after many, HiGHS's dual simplex is the faster.
             model.set_option("presolve", "off");
             // Added rows keep the basis dual feasible: dual simplex then.
-            let few_columns = (self.small_step || self.columns - self.columns_at_last_solve < 500)
+            let primal = (options.small_step || self.columns - self.columns_at_last_solve < 500)
                 && self.rows.len() == self.rows_at_last_solve
                 && !self.bounds_changed;
-            model.set_option("simplex_strategy", if few_columns { 4 } else { 1 });
+            model.set_option("simplex_strategy", if primal { 4 } else { 1 });
         }
         self.columns_at_last_solve = self.columns;
         self.rows_at_last_solve = self.rows.len();
@@ -583,6 +579,9 @@ pub struct SolveOptions {
     pub mip_rel_gap: Option<f64>,
     /// A starting point (column values), for the MIP.
     pub start: Option<Vec<f64>>,
+    /// Whether the columns added since the last solve can lower the LP only a little (pricing's
+    /// bound is close to it): primal simplex then continues from the basis.
+    pub small_step: bool,
 }
 
 /// What one solve gave.

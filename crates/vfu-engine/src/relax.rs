@@ -198,12 +198,14 @@ fn generate(inst: &Instance, lp: &mut LpModel, until: &dyn Fn() -> Stop, mut bou
     // Whether `last`'s duals were priced (an optimal LP that broke a left-out row is re-solved
     // with the row first).
     let mut priced = false;
+    // Whether the last pricing's bound came within `SMALL_STEP` of its LP.
+    let mut small_step = false;
     let converged = loop {
         rounds += 1;
         let stop = until();
         let remaining = stop.remaining_secs();
         let t = Instant::now();
-        let solution = lp.solve(&SolveOptions { time_limit: Some(remaining), ..Default::default() })?;
+        let solution = lp.solve(&SolveOptions { time_limit: Some(remaining), small_step, ..Default::default() })?;
         trace(&format!(
             "round {rounds}: {} columns, LP {} ({}) in {:.2} s",
             lp.columns,
@@ -218,23 +220,23 @@ fn generate(inst: &Instance, lp: &mut LpModel, until: &dyn Fn() -> Stop, mut bou
             break false;
         }
         let added_rows = lp.add_violated_rows(&solution.columns);
-        last = Some(solution);
-        priced = false;
         if added_rows > 0 {
             trace(&format!("  {added_rows} capacity rows added"));
+            last = Some(solution);
+            priced = false;
             if stop.reached() {
                 break false;
             }
             continue;
         }
         let t = Instant::now();
-        let duals = clamped_duals(lp, last.as_ref().expect("just set"));
+        let duals = clamped_duals(lp, &solution);
         let (round_bound, added) = price(inst, lp, &duals, true);
         trace(&format!("  pricing: bound {round_bound}, {added} columns added in {:.2} s", t.elapsed().as_secs_f64()));
         bound = bound.max(round_bound);
+        small_step = solution.objective - round_bound <= SMALL_STEP * solution.objective.abs().max(1.0);
+        last = Some(solution);
         priced = true;
-        let lp_value = last.as_ref().expect("just set").objective;
-        lp.small_step = lp_value - round_bound <= SMALL_STEP * lp_value.abs().max(1.0);
         if added == 0 {
             break true;
         }
@@ -289,7 +291,7 @@ pub fn relax_by_block(inst: &Instance, stop: &Stop, seeds: &[(usize, usize)], in
     for (n, need) in inst.needs.iter().enumerate() {
         options[need.profession] += inst.options[n].len();
     }
-    let mut keys: Vec<String> = (0..inst.needs.len())
+    let keys: Vec<String> = (0..inst.needs.len())
         .map(|n| {
             let p = inst.needs[n].profession;
             if options[p] <= WHOLE_PROFESSION_OPTIONS {
@@ -299,9 +301,8 @@ pub fn relax_by_block(inst: &Instance, stop: &Stop, seeds: &[(usize, usize)], in
             }
         })
         .collect();
-    let blocks = keys.clone();
-    split_by_home(inst, &mut keys, BLOCK_PART_NEEDS);
-    relax_split(inst, stop, seeds, &keys, Some(&blocks), integer)
+    let parts = split_by_home(inst, &keys, BLOCK_PART_NEEDS);
+    relax_split(inst, stop, seeds, &parts, Some(&keys), integer)
 }
 
 /// Needs in a block above which it is split into parts by where its students live: a block's
@@ -312,17 +313,19 @@ pub fn relax_by_block(inst: &Instance, stop: &Stop, seeds: &[(usize, usize)], in
 /// from places alone.
 const BLOCK_PART_NEEDS: usize = 2_200;
 
-/// Splits each block of more than `max_needs` needs into equal parts of consecutive needs by
-/// the student's home, along the axis its students spread farther on (south to north or west to
-/// east). Each part keeps every unit's places: a relaxation still, weaker where students of two
-/// parts compete for the same units, which travel costs make rare. (The 4,048 assistant nurses
-/// in geriatrics at 15,000 students, in two parts: 56,508 north and south, 54,720 west and east.)
-fn split_by_home(inst: &Instance, keys: &mut [String], max_needs: usize) {
-    let mut members: std::collections::BTreeMap<String, Vec<usize>> = std::collections::BTreeMap::new();
+/// Each need's block key (`keys`) with every block of more than `max_needs` needs split into
+/// equal parts of consecutive needs by the student's home, along the axis its students spread
+/// farther on (south to north or west to east). Each part keeps every unit's places: a relaxation
+/// still, weaker where students of two parts compete for the same units, which travel costs make
+/// rare. (The 4,048 assistant nurses in geriatrics at 15,000 students, in two parts: 56,508 north
+/// and south, 54,720 west and east.)
+pub fn split_by_home(inst: &Instance, keys: &[String], max_needs: usize) -> Vec<String> {
+    let mut members: std::collections::BTreeMap<&str, Vec<usize>> = std::collections::BTreeMap::new();
     for (n, key) in keys.iter().enumerate() {
-        members.entry(key.clone()).or_default().push(n);
+        members.entry(key.as_str()).or_default().push(n);
     }
     let home = |n: usize| inst.need_records(n).0.home.as_ref().map_or((0.0, 0.0), |h| (h.lat, h.lon));
+    let mut parts = keys.to_vec();
     for (key, mut needs) in members.into_iter().filter(|(_, needs)| needs.len() > max_needs) {
         let ((south, north), (west, east)) = needs
             .iter()
@@ -344,13 +347,14 @@ fn split_by_home(inst: &Instance, keys: &mut [String], max_needs: usize) {
             let ((a1, a2), (b1, b2)) = (axis(a), axis(b));
             a1.total_cmp(&b1).then(a2.total_cmp(&b2)).then(a.cmp(&b))
         });
-        let parts = needs.len().div_ceil(max_needs);
-        for (part, chunk) in needs.chunks(needs.len().div_ceil(parts)).enumerate() {
+        let count = needs.len().div_ceil(max_needs);
+        for (part, chunk) in needs.chunks(needs.len().div_ceil(count)).enumerate() {
             for &n in chunk {
-                keys[n] = format!("{key}, part {} of {parts}", part + 1);
+                parts[n] = format!("{key}, part {} of {count}", part + 1);
             }
         }
     }
+    parts
 }
 
 /// Options of a profession above which its block is split by area: a whole block of this size
@@ -462,14 +466,17 @@ fn relax_split(
         columns: 0,
     };
     let mut held = vec![false; inst.remits.len()];
-    // The parts' bounds by the block they were split from.
-    let mut parts: std::collections::BTreeMap<&str, f64> = std::collections::BTreeMap::new();
+    // The block each was split from, and the parts' bounds and count by that block.
+    let whole_of: HashMap<&str, &str> =
+        whole.map(|whole| keys.iter().zip(whole).map(|(k, w)| (k.as_str(), w.as_str())).collect()).unwrap_or_default();
+    let mut parts: std::collections::BTreeMap<&str, (f64, usize)> = std::collections::BTreeMap::new();
     for (slot, &(_, key)) in solved.into_iter().zip(&blocks) {
         let (mut r, minimums) = slot.into_inner().expect("no worker panics holding its result").flatten()?;
         held.iter_mut().zip(minimums).for_each(|(h, m)| *h |= m);
-        if let Some(whole) = whole {
-            let n = keys.iter().position(|k| k == key).expect("a block has needs");
-            *parts.entry(whole[n].as_str()).or_default() += r.bound;
+        if let Some(&whole_key) = whole_of.get(key) {
+            let (sum, count) = parts.entry(whole_key).or_default();
+            *sum += r.bound;
+            *count += 1;
         }
         total.bound += r.bound;
         total.converged &= r.converged;
@@ -484,7 +491,8 @@ fn relax_split(
     // Where places run short, each part of a split block has enough of them alone: the whole
     // block's bound from places may pass the sum of its parts' (in the term with 80 % of the
     // places, 10 M against 43,000 for the assistant nurses in geriatrics).
-    for (whole_key, sum) in parts {
+    // (A block not split already has its own from `relax_until`.)
+    for (whole_key, (sum, _)) in parts.into_iter().filter(|(_, (_, count))| *count > 1) {
         let whole = whole.expect("parts only of a split");
         let by_places = bounds::capacity_bound(inst, |n| whole[n] == whole_key);
         total.bound += (by_places - sum).max(0.0);
@@ -535,7 +543,8 @@ fn integer_bound(inst: &Instance, block: Block, stop: &Stop) -> Option<f64> {
     if remaining < 0.05 {
         return None;
     }
-    let solution = lp.solve(&SolveOptions { time_limit: Some(remaining), mip_rel_gap: Some(1e-6), start: None })?;
+    let solution =
+        lp.solve(&SolveOptions { time_limit: Some(remaining), mip_rel_gap: Some(1e-6), ..Default::default() })?;
     solution.mip_bound.filter(|b| b.is_finite())
 }
 
@@ -699,8 +708,7 @@ mod tests {
         let inst = Instance::new(&scenario).unwrap();
         let whole: Vec<String> =
             (0..inst.needs.len()).map(|n| inst.professions[inst.needs[n].profession].clone()).collect();
-        let mut keys = whole.clone();
-        split_by_home(&inst, &mut keys, 25);
+        let keys = split_by_home(&inst, &whole, 25);
         let home = |n: usize| inst.need_records(n).0.home.as_ref().map_or((0.0, 0.0), |h| (h.lat, h.lon));
         let mut parts: std::collections::BTreeMap<&str, Vec<usize>> = std::collections::BTreeMap::new();
         for (n, key) in keys.iter().enumerate() {

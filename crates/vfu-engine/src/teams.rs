@@ -59,7 +59,8 @@ pub fn plan_teams(inst: &Instance, locks: &[Lock], stop: &Stop) -> Option<Vec<(u
     if remaining < 0.05 {
         return None;
     }
-    let solution = lp.solve(&SolveOptions { time_limit: Some(remaining), mip_rel_gap: Some(1e-6), start: None })?;
+    let solution =
+        lp.solve(&SolveOptions { time_limit: Some(remaining), mip_rel_gap: Some(1e-6), ..Default::default() })?;
     if !solution.has_primal {
         return None;
     }
