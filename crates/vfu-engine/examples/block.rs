@@ -25,7 +25,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let inst = Instance::new(&scenario)?;
     let inside = |n: usize| {
         inst.professions[inst.needs[n].profession] == *profession
-            && area.is_none_or(|a| inst.need_records(n).1.area == *a)
+            && area.is_none_or(|a| a.split(',').any(|a| inst.need_records(n).1.area == a))
     };
     let seeds =
         if seeded { vfu_engine::construct::construct(&inst, &[], None, None).placed_options() } else { Vec::new() };

@@ -16,6 +16,7 @@
 mod agreement;
 pub mod bounds;
 pub mod construct;
+mod dive;
 mod fast;
 pub mod improve;
 pub mod instance;

@@ -278,7 +278,8 @@ fn clamped_duals(lp: &LpModel, solution: &crate::lp::LpSolution) -> HashMap<RowK
 }
 
 /// The relaxation split into blocks small enough for pricing to finish at region scale: a
-/// profession whole where its options are few enough, else the profession area by area. Places,
+/// profession whole where its options are few enough, else the profession by groups of clinical
+/// areas that share units ([`area_groups`]; most areas are a group of their own). Places,
 /// supervisors, students and remits all belong to one profession, so a whole profession drops
 /// only the link between an interprofessional team's professions (they start the same number
 /// of teams); splitting it by area also drops its units' places shared by two areas, its
@@ -291,18 +292,88 @@ pub fn relax_by_block(inst: &Instance, stop: &Stop, seeds: &[(usize, usize)], in
     for (n, need) in inst.needs.iter().enumerate() {
         options[need.profession] += inst.options[n].len();
     }
+    let groups = area_groups(inst, AREA_GROUP_MAX_NEEDS);
     let keys: Vec<String> = (0..inst.needs.len())
         .map(|n| {
             let p = inst.needs[n].profession;
             if options[p] <= WHOLE_PROFESSION_OPTIONS {
                 inst.professions[p].clone()
             } else {
-                format!("{} in {}", inst.professions[p], inst.need_records(n).1.area)
+                let area = inst.need_records(n).1.area.as_str();
+                let group = groups.get(&(p, area)).map_or(area, String::as_str);
+                format!("{} in {}", inst.professions[p], group)
             }
         })
         .collect();
     let parts = split_by_home(inst, &keys, BLOCK_PART_NEEDS);
     relax_split(inst, stop, seeds, &parts, Some(&keys), integer)
+}
+
+/// Needs up to which areas that share units are relaxed in one block (see [`area_groups`]). At
+/// 5,000 students (seed 5) the assistant nurses in surgery and in orthopaedics share 24 places:
+/// apart their bounds are 2,652 and 11,539, together 94,859, and the term's gap fell from 20.9 %
+/// to 9.1 %. At 2,200 the assistant nurses in geriatrics and internal medicine (2,090 needs) were
+/// one block, cut short at 5,000 students (seed 3: gap 7.9 % -> 11.6 %).
+const AREA_GROUP_MAX_NEEDS: usize = 1_500;
+
+type AreaKey<'a> = (usize, &'a str);
+
+/// Each profession's clinical areas in groups that share units, by the group's name (its areas
+/// joined by " and "): a unit that offers two areas has one set of places for both, and a block
+/// of one area alone counts all of them for itself. Pairs of groups are merged by the places
+/// their units share (over the term's weeks), most first, while the merged group has at most
+/// `max_needs` needs. Merging blocks keeps constraints the split drops: the bound can only rise.
+pub fn area_groups<'a>(inst: &Instance<'a>, max_needs: usize) -> HashMap<AreaKey<'a>, String> {
+    use std::collections::BTreeMap;
+    let mut needs: BTreeMap<AreaKey<'a>, usize> = BTreeMap::new();
+    for n in 0..inst.needs.len() {
+        *needs.entry((inst.needs[n].profession, inst.need_records(n).1.area.as_str())).or_default() += 1;
+    }
+    let mut shared: BTreeMap<(AreaKey<'a>, AreaKey<'a>), u64> = BTreeMap::new();
+    for (u, unit) in inst.scenario().units.iter().enumerate() {
+        for (&p, places) in &inst.units[u].places {
+            let total: u64 = places.iter().map(|&x| u64::from(x)).sum();
+            for (i, a) in unit.areas.iter().enumerate() {
+                for b in &unit.areas[i + 1..] {
+                    let (a, b) = ((p, a.as_str()), (p, b.as_str()));
+                    if needs.contains_key(&a) && needs.contains_key(&b) {
+                        *shared.entry((a.min(b), a.max(b))).or_default() += total;
+                    }
+                }
+            }
+        }
+    }
+    let mut pairs: Vec<((AreaKey<'a>, AreaKey<'a>), u64)> = shared.into_iter().collect();
+    pairs.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+    // Union-find: each area's parent, and each root's needs.
+    let mut parent: BTreeMap<AreaKey<'a>, AreaKey<'a>> = needs.keys().map(|&k| (k, k)).collect();
+    let root = |parent: &BTreeMap<AreaKey<'a>, AreaKey<'a>>, mut k: AreaKey<'a>| {
+        while parent[&k] != k {
+            k = parent[&k];
+        }
+        k
+    };
+    let mut size = needs.clone();
+    for ((a, b), _) in pairs {
+        let (ra, rb) = (root(&parent, a), root(&parent, b));
+        let merged = size[&ra] + size[&rb];
+        if ra != rb && merged <= max_needs {
+            parent.insert(ra.max(rb), ra.min(rb));
+            size.insert(ra.min(rb), merged);
+        }
+    }
+    let mut members: BTreeMap<AreaKey<'a>, Vec<&'a str>> = BTreeMap::new();
+    for &k in needs.keys() {
+        members.entry(root(&parent, k)).or_default().push(k.1);
+    }
+    let mut groups = HashMap::default();
+    for ((p, _), areas) in members {
+        let name = areas.join(" and ");
+        for area in areas {
+            groups.insert((p, area), name.clone());
+        }
+    }
+    groups
 }
 
 /// Needs in a block above which it is split into parts by where its students live: a block's
@@ -754,6 +825,54 @@ mod tests {
     }
 
     /// A generated term with every unit's places cut to half: the LP leaves parts of needs out.
+    #[test]
+    fn areas_that_share_units_are_relaxed_together_and_the_bound_only_rises() {
+        let scenario = halved_places(300, 5);
+        let inst = Instance::new(&scenario).unwrap();
+        let max = 60;
+        let groups = area_groups(&inst, max);
+        let area_key = |n: usize| (inst.needs[n].profession, inst.need_records(n).1.area.as_str());
+        // Every need's area is in a group that names it, of at most `max` needs unless alone.
+        let mut sizes: HashMap<(usize, &str), usize> = HashMap::default();
+        for n in 0..inst.needs.len() {
+            let (p, area) = area_key(n);
+            let group = &groups[&(p, area)];
+            assert!(group.split(" and ").any(|a| a == area), "{area} not in {group}");
+            *sizes.entry((p, group.as_str())).or_default() += 1;
+        }
+        let merged: Vec<_> = sizes.iter().filter(|((_, g), _)| g.contains(" and ")).collect();
+        assert!(!merged.is_empty(), "no areas were grouped");
+        for ((p, group), &size) in &merged {
+            assert!(size <= max, "{group}: {size} needs");
+            // Each area of a group shares a unit with places of the profession with another.
+            let areas: Vec<&str> = group.split(" and ").collect();
+            for a in &areas {
+                let shares = inst.scenario().units.iter().enumerate().any(|(u, unit)| {
+                    inst.units[u].places.contains_key(p)
+                        && unit.areas.iter().any(|x| x == a)
+                        && unit.areas.iter().any(|x| x != a && areas.contains(&x.as_str()))
+                });
+                assert!(shares, "{a} shares no unit with the rest of {group}");
+            }
+        }
+        // Blocks by area, by group and by profession: each keeps more of the term's constraints
+        // than the one before, so each bound is at least the one before.
+        let keys = |key: &dyn Fn(usize) -> String| -> Vec<String> { (0..inst.needs.len()).map(key).collect() };
+        let by_area = keys(&|n| format!("{:?}", area_key(n)));
+        let by_group = keys(&|n| format!("{:?}", (area_key(n).0, &groups[&area_key(n)])));
+        let by_profession = keys(&|n| inst.professions[inst.needs[n].profession].clone());
+        let stop = Stop { deadline: Instant::now() + Duration::from_secs(120), cancel: None };
+        let bound = |keys: &[String]| {
+            let r = relax_split(&inst, &stop, &[], keys, None, false).unwrap();
+            assert!(r.converged);
+            r.bound
+        };
+        let (area, group, profession) = (bound(&by_area), bound(&by_group), bound(&by_profession));
+        let eps = 1e-6 * profession.abs();
+        assert!(area <= group + eps && group <= profession + eps, "{area} / {group} / {profession}");
+        assert!(group > area + 1.0, "grouping raised nothing: {area} / {group}");
+    }
+
     fn halved_places(students: usize, seed: u64) -> vfu_core::Scenario {
         let mut scenario = generate_scenario(&GeneratorOptions { students, seed });
         scenario.locked.clear();

@@ -1,0 +1,217 @@
+//! A small binary program held as plain data, so that it can be given to HiGHS as a MIP or
+//! dived on as an LP: solve the LP relaxation, fix the columns it already sets (nearly) to one,
+//! else its most-wanted fractional column, re-solve from the basis, and repeat until the LP is
+//! integral.
+//!
+//! Why: fix-and-resolve's neighbourhood MIPs spend their time at the root of HiGHS's branch and
+//! cut (cut separation, sub-MIP heuristics), not in branching. On 17 neighbourhoods of a
+//! 5,000-student term the dive reached, in 0.1-0.3 s, what HiGHS's MIP found in 0.7-1.5 s, and
+//! in one (88 needs) two more placed needs that the MIP did not find within its 1.5 s guard.
+//! Where the dive ends above the LP, the MIP still runs, started from the better of the two.
+
+use highs::{Col, ColProblem, HighsModelStatus, Model, Row, Sense};
+
+/// A column: its cost, upper bound (lower is zero), whether it is binary, and its rows.
+#[derive(Debug, Clone)]
+pub struct Column {
+    pub cost: f64,
+    pub upper: f64,
+    pub integer: bool,
+    pub rows: Vec<(usize, f64)>,
+}
+
+/// Rows (lower and upper bounds, infinite where open) and columns.
+#[derive(Debug, Clone, Default)]
+pub struct Program {
+    pub rows: Vec<(f64, f64)>,
+    pub columns: Vec<Column>,
+}
+
+/// What a dive found.
+#[derive(Debug, Clone)]
+pub struct Dive {
+    /// The LP relaxation's optimum: no integer solution is cheaper.
+    pub bound: f64,
+    /// An integer solution and its objective, when the dive reached one.
+    pub solution: Option<(Vec<f64>, f64)>,
+}
+
+/// LP solves a dive may take: the dives that reach an integer plan on neighbourhoods of 50-150
+/// needs take 3-40; those that wander (fixing columns the LP then cannot keep) take hundreds and
+/// end above the warm start.
+const MAX_SOLVES: usize = 60;
+
+/// A column is taken as set to one above this value.
+const NEARLY_ONE: f64 = 0.9;
+
+impl Program {
+    /// Adds a row; returns its index.
+    pub fn add_row(&mut self, lower: f64, upper: f64) -> usize {
+        self.rows.push((lower, upper));
+        self.rows.len() - 1
+    }
+
+    /// The cost of a solution.
+    pub fn objective(&self, values: &[f64]) -> f64 {
+        self.columns.iter().zip(values).map(|(c, x)| c.cost * x).sum()
+    }
+
+    /// The program as a MIP for HiGHS.
+    pub fn mip(&self) -> ColProblem {
+        let mut problem = ColProblem::default();
+        let rows: Vec<Row> = self.rows.iter().map(|&(lower, upper)| problem.add_row(lower..=upper)).collect();
+        for c in &self.columns {
+            let entries = c.rows.iter().map(|&(r, x)| (rows[r], x));
+            if c.integer {
+                problem.add_integer_column(c.cost, 0.0..=c.upper, entries);
+            } else {
+                problem.add_column(c.cost, 0.0..=c.upper, entries);
+            }
+        }
+        problem
+    }
+
+    /// Dives from the LP relaxation to an integer solution, within `seconds` (HiGHS's own
+    /// clock) and [`MAX_SOLVES`]. `None` when HiGHS does not solve the LP to optimality.
+    pub fn dive(&self, seconds: f64) -> Option<Dive> {
+        let mut model = Model::new(ColProblem::default());
+        let rows: Vec<Row> = self.rows.iter().map(|&(lower, upper)| model.add_row(lower..=upper, [])).collect();
+        let cols: Vec<Col> = self
+            .columns
+            .iter()
+            .map(|c| model.add_col(c.cost, 0.0..=c.upper, c.rows.iter().map(|&(r, x)| (rows[r], x))))
+            .collect();
+        model.set_sense(Sense::Minimise);
+        crate::lp::configure(&mut model);
+        // Each solve starts from the last basis: presolve would throw it away.
+        model.set_option("presolve", "off");
+        model.set_option("time_limit", seconds);
+        let solved = model.solve();
+        if solved.status() != HighsModelStatus::Optimal {
+            return None;
+        }
+        let bound = solved.objective_value();
+        let mut values = solved.get_solution().columns().to_vec();
+        let mut model: Model = solved.into();
+        let mut fixed = vec![false; cols.len()];
+        let mut solves = 1;
+        // Fixes `batch` to `value` and re-solves; keeps the fixing only if the LP stays feasible.
+        let try_fix = |model: &mut Model, values: &mut Vec<f64>, batch: &[usize], value: f64, solves: &mut usize| {
+            for &c in batch {
+                model.change_column_bounds(cols[c], value..=value);
+            }
+            *solves += 1;
+            let solved = std::mem::replace(model, Model::new(ColProblem::default())).solve();
+            let ok = solved.status() == HighsModelStatus::Optimal;
+            if ok {
+                *values = solved.get_solution().columns().to_vec();
+            }
+            *model = solved.into();
+            if !ok {
+                for &c in batch {
+                    model.change_column_bounds(cols[c], 0.0..=self.columns[c].upper);
+                }
+            }
+            ok
+        };
+        loop {
+            let fractional: Vec<usize> = (0..cols.len())
+                .filter(|&c| self.columns[c].integer && values[c] > 1e-6 && values[c] < 1.0 - 1e-6)
+                .collect();
+            if fractional.is_empty() {
+                // Integral: snap the binaries (HiGHS leaves them within its tolerance).
+                for (_, x) in values.iter_mut().enumerate().filter(|(c, _)| self.columns[*c].integer) {
+                    *x = x.round();
+                }
+                let objective = self.objective(&values);
+                return Some(Dive { bound, solution: Some((values, objective)) });
+            }
+            if solves >= MAX_SOLVES {
+                return Some(Dive { bound, solution: None });
+            }
+            let batch: Vec<usize> =
+                (0..cols.len()).filter(|&c| self.columns[c].integer && !fixed[c] && values[c] > NEARLY_ONE).collect();
+            // The most wanted fractional column (the first of equals: deterministic).
+            let most = fractional
+                .iter()
+                .copied()
+                .fold(None, |best: Option<usize>, c| match best {
+                    Some(b) if values[b] >= values[c] => Some(b),
+                    _ => Some(c),
+                })
+                .expect("some column is fractional");
+            if batch.len() > 1 && try_fix(&mut model, &mut values, &batch, 1.0, &mut solves) {
+                batch.iter().for_each(|&c| fixed[c] = true);
+                continue;
+            }
+            let one = if batch.len() == 1 { batch[0] } else { most };
+            if try_fix(&mut model, &mut values, &[one], 1.0, &mut solves) {
+                fixed[one] = true;
+                continue;
+            }
+            // It cannot be one with the rest as fixed: it is zero.
+            if !try_fix(&mut model, &mut values, &[one], 0.0, &mut solves) {
+                return Some(Dive { bound, solution: None });
+            }
+            fixed[one] = true;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Three needs, two places: each need one column per place, at most one per need, at most
+    /// one per place; placing a need earns 10 (cost -10) plus a small preference.
+    fn assignment() -> Program {
+        let mut p = Program::default();
+        let needs: Vec<usize> = (0..3).map(|_| p.add_row(f64::NEG_INFINITY, 1.0)).collect();
+        let places: Vec<usize> = (0..2).map(|_| p.add_row(f64::NEG_INFINITY, 1.0)).collect();
+        for (n, &need) in needs.iter().enumerate() {
+            for (q, &place) in places.iter().enumerate() {
+                let cost = -10.0 + ((n + 2 * q) % 3) as f64;
+                p.columns.push(Column { cost, upper: 1.0, integer: true, rows: vec![(need, 1.0), (place, 1.0)] });
+            }
+        }
+        p
+    }
+
+    #[test]
+    fn a_dive_ends_integral_feasible_and_no_better_than_its_bound() {
+        let p = assignment();
+        let dive = p.dive(10.0).expect("the LP solves");
+        let (values, objective) = dive.solution.expect("an assignment's LP is integral");
+        assert!(values.iter().all(|&x| x == 0.0 || x == 1.0), "{values:?}");
+        for (r, &(lower, upper)) in p.rows.iter().enumerate() {
+            let activity: f64 = p
+                .columns
+                .iter()
+                .zip(&values)
+                .flat_map(|(c, x)| c.rows.iter().filter(|e| e.0 == r).map(move |e| e.1 * x))
+                .sum();
+            assert!(activity >= lower - 1e-9 && activity <= upper + 1e-9, "row {r}: {activity}");
+        }
+        assert!((objective - p.objective(&values)).abs() < 1e-9);
+        assert!(objective >= dive.bound - 1e-9, "{objective} below its bound {}", dive.bound);
+        // Two of three needs placed, each at its cheapest free place: -10 -10 + 0 + 0.
+        assert!((objective - -20.0).abs() < 1e-9, "{objective}");
+    }
+
+    #[test]
+    fn a_fractional_lp_is_dived_to_an_integer_solution() {
+        // Three needs pairwise exclusive (at most one of each pair): the LP takes every need
+        // at a half; any integer solution takes one need.
+        let mut p = Program::default();
+        let pairs: Vec<usize> = (0..3).map(|_| p.add_row(f64::NEG_INFINITY, 1.0)).collect();
+        for n in 0..3 {
+            let rows = vec![(pairs[n], 1.0), (pairs[(n + 1) % 3], 1.0)];
+            p.columns.push(Column { cost: -1.0, upper: 1.0, integer: true, rows });
+        }
+        let dive = p.dive(10.0).expect("the LP solves");
+        assert!((dive.bound - -1.5).abs() < 1e-9, "{}", dive.bound);
+        let (values, objective) = dive.solution.expect("a dive of three columns ends");
+        assert_eq!(values.iter().filter(|&&x| x == 1.0).count(), 1, "{values:?}");
+        assert!((objective - -1.0).abs() < 1e-9);
+    }
+}
