@@ -1,7 +1,8 @@
 //! The relaxation of one block of a scenario on its own, for tuning column generation:
 //!
 //! `VFU_ENGINE_TRACE=1 cargo run --release -p vfu-engine --example block -- SCENARIO PROFESSION
-//! [AREA|-] [SECONDS] [--seeded]`
+//! [AREA[,AREA...]|-] [SECONDS] [--seeded]` (several areas: one block of them all, as
+//! `relax::area_groups` groups areas that share units)
 //!
 //! `--seeded` starts the restricted model from the greedy plan's columns, as `vfu solve` does;
 //! `SPLIT=K` relaxes the block in K parts by the students' homes instead (as
@@ -17,7 +18,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--seeded").collect();
     let seeded = std::env::args().any(|a| a == "--seeded");
     let [path, profession, rest @ ..] = args.as_slice() else {
-        return Err("usage: block SCENARIO PROFESSION [AREA|-] [SECONDS] [--seeded]".into());
+        return Err("usage: block SCENARIO PROFESSION [AREA[,AREA...]|-] [SECONDS] [--seeded]".into());
     };
     let area = rest.first().filter(|a| *a != "-");
     let seconds: f64 = rest.get(1).map_or(Ok(60.0), |s| s.parse())?;
