@@ -118,31 +118,26 @@ pub fn search(
         let mut visit =
             |free: Vec<usize>, budget: Budget, size: &mut usize, covered: &mut Vec<bool>, ledger: &mut Ledger| {
                 let outcome = resolve_within(inst, ledger, &free, stop, penalty, Budget { dive, ..budget });
+                if matches!(outcome, Resolved::Improved { .. } | Resolved::Dived) {
+                    let cost = ledger.total_cost();
+                    trace(&format!("  kept: plan cost {cost:.1}, {} needs", free.len()));
+                    better(cost);
+                    kept += 1;
+                    gained = true;
+                }
                 match outcome {
-                    Resolved::Improved { proven } => {
-                        let cost = ledger.total_cost();
-                        trace(&format!("  kept: plan cost {cost:.1}, {} needs", free.len()));
-                        better(cost);
-                        kept += 1;
-                        gained = true;
-                        // A gain found by a MIP its guard stopped says the neighbourhood was
-                        // too large all the same: at 5,000 students such MIPs took 32 of the
-                        // search's 41 s of MIP time and found 1.3 % of its gains.
-                        *size = adapted(*size, proven);
-                    }
+                    // A gain found by a MIP its guard stopped says the neighbourhood was too
+                    // large all the same: at 5,000 students such MIPs took 32 of the search's
+                    // 41 s of MIP time and found 1.3 % of its gains. (A dive alone says nothing
+                    // of its size.)
+                    Resolved::Improved { proven } => *size = adapted(*size, proven),
+                    Resolved::Dived => {}
                     // (Optimal over the relaxation's units only is no proof.)
                     Resolved::Optimal if budget.support.is_none() => {
                         free.iter().for_each(|&n| covered[n] = true);
                         *size = adapted(*size, true);
                     }
                     Resolved::Optimal => {}
-                    Resolved::Dived => {
-                        let cost = ledger.total_cost();
-                        trace(&format!("  kept: plan cost {cost:.1}, {} needs", free.len()));
-                        better(cost);
-                        kept += 1;
-                        gained = true;
-                    }
                     Resolved::Unproven => *size = adapted(*size, false),
                 }
                 outcome
@@ -665,12 +660,14 @@ impl NeighbourhoodMip {
             best = (values, objective);
         }
         let closed = bound.is_some_and(|b| best.1 <= b + MIP_ABS_GAP);
-        trace(&format!(
-            "  dive: {needs} needs, LP {}, warm start {warm:.1}, dive {} in {:.2} s",
-            bound.map_or("-".into(), |b| format!("{b:.1}")),
-            dive.as_ref().and_then(|d| d.solution.as_ref()).map_or("-".into(), |s| format!("{:.1}", s.1)),
-            t.elapsed().as_secs_f64()
-        ));
+        if let Some(d) = &dive {
+            trace(&format!(
+                "  dive: {needs} needs, LP {:.1}, warm start {warm:.1}, dive {} in {:.2} s",
+                d.bound,
+                d.solution.as_ref().map_or("-".into(), |s| format!("{:.1}", s.1)),
+                t.elapsed().as_secs_f64()
+            ));
+        }
         let improved = best.1 < warm - MIP_ABS_GAP;
         let proven = if closed {
             true
