@@ -91,70 +91,72 @@ impl Program {
             return None;
         }
         let bound = solved.objective_value();
-        let mut values = solved.get_solution().columns().to_vec();
-        let mut model: Model = solved.into();
-        let mut fixed = vec![false; cols.len()];
-        let mut solves = 1;
-        // Fixes `batch` to `value` and re-solves; keeps the fixing only if the LP stays feasible.
-        let try_fix = |model: &mut Model, values: &mut Vec<f64>, batch: &[usize], value: f64, solves: &mut usize| {
-            for &c in batch {
-                model.change_column_bounds(cols[c], value..=value);
-            }
-            *solves += 1;
-            let solved = std::mem::replace(model, Model::new(ColProblem::default())).solve();
-            let ok = solved.status() == HighsModelStatus::Optimal;
-            if ok {
-                *values = solved.get_solution().columns().to_vec();
-            }
-            *model = solved.into();
-            if !ok {
-                for &c in batch {
-                    model.change_column_bounds(cols[c], 0.0..=self.columns[c].upper);
-                }
-            }
-            ok
-        };
+        let values = solved.get_solution().columns().to_vec();
+        let mut lp = Lp { model: Some(solved.into()), cols, values, solves: 1 };
+        let integer = |c: usize| self.columns[c].integer;
+        let mut fixed = vec![false; self.columns.len()];
         loop {
-            let fractional: Vec<usize> = (0..cols.len())
-                .filter(|&c| self.columns[c].integer && values[c] > 1e-6 && values[c] < 1.0 - 1e-6)
-                .collect();
-            if fractional.is_empty() {
+            let values = &lp.values;
+            let fractional = (0..values.len()).filter(|&c| integer(c) && values[c] > 1e-6 && values[c] < 1.0 - 1e-6);
+            // The most wanted fractional column (the first of equals: deterministic).
+            let Some(most) = fractional.max_by(|&a, &b| values[a].total_cmp(&values[b]).then(b.cmp(&a))) else {
                 // Integral: snap the binaries (HiGHS leaves them within its tolerance).
-                for (_, x) in values.iter_mut().enumerate().filter(|(c, _)| self.columns[*c].integer) {
+                let mut values = lp.values;
+                for (x, _) in values.iter_mut().zip(&self.columns).filter(|(_, c)| c.integer) {
                     *x = x.round();
                 }
                 let objective = self.objective(&values);
                 return Some(Dive { bound, solution: Some((values, objective)) });
-            }
-            if solves >= MAX_SOLVES {
+            };
+            if lp.solves >= MAX_SOLVES {
                 return Some(Dive { bound, solution: None });
             }
             let batch: Vec<usize> =
-                (0..cols.len()).filter(|&c| self.columns[c].integer && !fixed[c] && values[c] > NEARLY_ONE).collect();
-            // The most wanted fractional column (the first of equals: deterministic).
-            let most = fractional
-                .iter()
-                .copied()
-                .fold(None, |best: Option<usize>, c| match best {
-                    Some(b) if values[b] >= values[c] => Some(b),
-                    _ => Some(c),
-                })
-                .expect("some column is fractional");
-            if batch.len() > 1 && try_fix(&mut model, &mut values, &batch, 1.0, &mut solves) {
+                (0..values.len()).filter(|&c| integer(c) && !fixed[c] && values[c] > NEARLY_ONE).collect();
+            if batch.len() > 1 && lp.fix(&batch, 1.0, &self.columns) {
                 batch.iter().for_each(|&c| fixed[c] = true);
                 continue;
             }
             let one = if batch.len() == 1 { batch[0] } else { most };
-            if try_fix(&mut model, &mut values, &[one], 1.0, &mut solves) {
-                fixed[one] = true;
-                continue;
-            }
-            // It cannot be one with the rest as fixed: it is zero.
-            if !try_fix(&mut model, &mut values, &[one], 0.0, &mut solves) {
+            // Else it cannot be one with the rest as fixed: it is zero.
+            if !lp.fix(&[one], 1.0, &self.columns) && !lp.fix(&[one], 0.0, &self.columns) {
                 return Some(Dive { bound, solution: None });
             }
             fixed[one] = true;
         }
+    }
+}
+
+/// The LP being dived on: the model between solves, its columns and its last optimal values.
+struct Lp {
+    model: Option<Model>,
+    cols: Vec<Col>,
+    values: Vec<f64>,
+    solves: usize,
+}
+
+impl Lp {
+    /// Fixes `batch` to `value` and re-solves from the basis; keeps the fixing (and the new
+    /// values) only if the LP stays feasible and is solved.
+    fn fix(&mut self, batch: &[usize], value: f64, columns: &[Column]) -> bool {
+        let mut model = self.model.take().expect("a model between solves");
+        for &c in batch {
+            model.change_column_bounds(self.cols[c], value..=value);
+        }
+        self.solves += 1;
+        let solved = model.solve();
+        let ok = solved.status() == HighsModelStatus::Optimal;
+        if ok {
+            self.values = solved.get_solution().columns().to_vec();
+        }
+        let mut model: Model = solved.into();
+        if !ok {
+            for &c in batch {
+                model.change_column_bounds(self.cols[c], 0.0..=columns[c].upper);
+            }
+        }
+        self.model = Some(model);
+        ok
     }
 }
 

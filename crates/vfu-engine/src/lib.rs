@@ -299,6 +299,7 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
     // 1.4882 M, 16.4-17.9 % (three runs). At 5,000 students a longer limit gives the same bound
     // later (70 %: 13.95 s instead of 12.84 s, gap 7.41 -> 8.42 %). (Before the dive: 40 %
     // 28.3 %, 50 % 25.4 %, 60 % 25.1 %, 70 % 25.9 %.)
+    let t = Instant::now();
     let relaxation = relaxation(&inst, &at(6), &plain, stats.options);
     stats.relax_seconds = t.elapsed().as_secs_f64();
     let mut bound = relaxation.as_ref().map(|r| r.bound).filter(|b| b.is_finite());

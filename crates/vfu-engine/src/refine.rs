@@ -492,10 +492,7 @@ pub fn resolve_within(
         restore(ledger);
         return Resolved::Unproven;
     }
-    let Some((chosen, proven)) = mip.solve(seconds, budget.nodes, budget.dive, free.len()) else {
-        restore(ledger);
-        return Resolved::Unproven;
-    };
+    let (chosen, proven) = mip.solve(seconds, budget.nodes, budget.dive, free.len());
     // A placement whose supervisor cannot be named goes to its cheapest option that still
     // fits, or stays out; the cost comparison below decides whether the whole is kept.
     let unnamed = name_supervisors(inst, ledger, chosen);
@@ -621,8 +618,7 @@ impl NeighbourhoodMip {
             let rows = vec![(row_of[&RowKey::RemitMin(r)], 1.0)];
             program.columns.push(Column { cost: inst.shortfall_weight, upper: short, integer: false, rows });
         }
-        for (c, (&(n, a), rows)) in columns.iter().zip(column_rows).enumerate() {
-            let _ = c;
+        for (&(n, a), rows) in columns.iter().zip(column_rows) {
             let cost = a.cost + penalty(n, &a) - inst.needs[n].unplaced_cost;
             program.columns.push(Column { cost, upper: 1.0, integer: true, rows });
         }
@@ -644,52 +640,47 @@ impl NeighbourhoodMip {
         NeighbourhoodMip { program, columns, shortfalls: shortfalls.len(), start }
     }
 
-    /// The chosen placements of the best solution found, and whether it is proven optimal
-    /// (`None`: found by the dive alone, neither proven nor left unproven by a MIP); `None` when
-    /// none is found. With `dive`, a dive from the LP first: when it ends within the MIP's gap of
-    /// the LP (or the LP shows the warm start cannot be beaten), or below the warm start, that is
-    /// the answer; else HiGHS's MIP, started from the warm start, in the time left.
-    fn solve(self, seconds: f64, nodes: i32, dive: bool, needs: usize) -> Option<(Chosen, Option<bool>)> {
+    /// The placements of the best solution found (the warm start when nothing beats it), and
+    /// whether it is proven optimal (`None`: found by the dive alone, which neither proves nor
+    /// leaves unproven). With `dive`, a dive from the LP first: within the MIP's gap of the LP
+    /// (the dive or the warm start) that is proven; a dive below the warm start is kept; else
+    /// HiGHS's MIP, started from the better of the two, in the time left.
+    fn solve(self, seconds: f64, nodes: i32, dive: bool, needs: usize) -> (Chosen, Option<bool>) {
         let t = std::time::Instant::now();
         let warm = self.program.objective(&self.start);
-        let dive = if dive { self.program.dive(seconds) } else { None };
-        let dived = dive.as_ref().and_then(|d| d.solution.clone());
-        let bound = dive.as_ref().map(|d| d.bound);
-        let mut best = (self.start.clone(), warm);
-        if let Some((values, objective)) = dived.filter(|(_, objective)| *objective < warm) {
-            best = (values, objective);
-        }
-        let closed = bound.is_some_and(|b| best.1 <= b + MIP_ABS_GAP);
-        if let Some(d) = &dive {
+        let dived = if dive { self.program.dive(seconds) } else { None };
+        // The LP's bound, and the dive's solution when it beats the warm start.
+        let (mut bound, mut dive_start) = (None, None);
+        let mut best = warm;
+        if let Some(d) = dived {
             trace(&format!(
                 "  dive: {needs} needs, LP {:.1}, warm start {warm:.1}, dive {} in {:.2} s",
                 d.bound,
                 d.solution.as_ref().map_or("-".into(), |s| format!("{:.1}", s.1)),
                 t.elapsed().as_secs_f64()
             ));
-        }
-        let improved = best.1 < warm - MIP_ABS_GAP;
-        let proven = if closed {
-            true
-        } else if improved {
-            // Kept without the MIP: at region scale the time the MIP would take on closing the
-            // rest of the gap is worth more on the next neighbourhood. (At 5,000 students, five
-            // terms: 7.47 -> 7.41 %, 8.42 -> 7.23 %, 9.09 -> 9.08 %, 13.31 -> 13.14 %, 20.06 ->
-            // 18.67 %; at 15,000 16.8 / 15.6 % -> 16.4 / 16.2 %.)
-            return Some((self.chosen(&best.0), None));
-        } else {
-            let left = seconds - t.elapsed().as_secs_f64();
-            match self.mip(&best.0, left, nodes, needs) {
-                Some((values, objective, optimal)) => {
-                    if objective < best.1 {
-                        best = (values, objective);
-                    }
-                    optimal
-                }
-                None => false,
+            bound = Some(d.bound);
+            if let Some((values, objective)) = d.solution.filter(|(_, objective)| *objective < warm) {
+                (dive_start, best) = (Some(values), objective);
             }
-        };
-        Some((self.chosen(&best.0), Some(proven)))
+        }
+        let start = dive_start.as_deref().unwrap_or(&self.start);
+        // Within the MIP's gap of the LP: proven.
+        if bound.is_some_and(|b| best <= b + MIP_ABS_GAP) {
+            return (self.chosen(start), Some(true));
+        }
+        // A dive that beats the warm start is kept without the MIP: at region scale the time the
+        // MIP would take on closing the rest of the gap is worth more on the next neighbourhood.
+        // (At 5,000 students, five terms: 7.47 -> 7.41 %, 8.42 -> 7.23 %, 9.09 -> 9.08 %, 13.31
+        // -> 13.14 %, 20.06 -> 18.67 %; at 15,000 16.8 / 15.6 % -> 16.4 / 16.2 %.)
+        if best < warm - MIP_ABS_GAP {
+            return (self.chosen(start), None);
+        }
+        let left = seconds - t.elapsed().as_secs_f64();
+        match self.mip(start, left, nodes, needs) {
+            Some((values, objective, optimal)) if objective < best => (self.chosen(&values), Some(optimal)),
+            found => (self.chosen(start), Some(found.is_some_and(|(_, _, optimal)| optimal))),
+        }
     }
 
     /// HiGHS's MIP from `start` within `seconds` and `nodes`: the best solution's values, its

@@ -299,9 +299,7 @@ pub fn relax_by_block(inst: &Instance, stop: &Stop, seeds: &[(usize, usize)], in
             if options[p] <= WHOLE_PROFESSION_OPTIONS {
                 inst.professions[p].clone()
             } else {
-                let area = inst.need_records(n).1.area.as_str();
-                let group = groups.get(&(p, area)).map_or(area, String::as_str);
-                format!("{} in {}", inst.professions[p], group)
+                format!("{} in {}", inst.professions[p], groups[&(p, inst.need_records(n).1.area.as_str())])
             }
         })
         .collect();
