@@ -81,6 +81,9 @@ pub enum Resolved {
     Dived,
     /// Nothing better found, and not proven (node limit or time guard reached).
     Unproven,
+    /// A dive alone (no MIP after it) found nothing better: nothing is known of how hard the
+    /// neighbourhood is.
+    NotDived,
 }
 
 /// Searches until the stop or until a whole round finds nothing; returns the neighbourhoods kept.
@@ -112,6 +115,15 @@ pub fn search(
     let mut idle = 0;
     let mut size = FIRST_SIZE;
     let mut round = 0;
+    // At region scale neighbourhoods are dived on only, and the MIP after a dive that found
+    // nothing comes in for a round of seeds once a round of dives placed none. Of a long
+    // 5,000-student run's 255 s of neighbourhoods, 168 s went to MIPs, 96 of them stopped by
+    // their 1.5 s guard; seeds whose MIP ran gained 30,000, those the dive settled 69,000. At
+    // 5,000 students (seeds 1-9, 30 s) 7.61 / 7.31 / 8.29 / 10.97 / 18.69 % -> 6.55 / 7.32 /
+    // 9.14 / 9.14 / 17.57 % (never the MIP: 8.11 / 5.57 / 7.96 / 11.68 / 13.96 %, but at 15,000
+    // students its seeds ran out in 3 s and the plan was 1.77 M; a guard of 0.5 s instead of
+    // 1.5 s: 9.29 / 7.13 / 9.12 / 12.80 / 19.77 %); at 15,000 students 1.73 M -> 1.72 M.
+    let mut with_mip = !dive;
     let lp_value = |n: usize| guidance.map_or(0.0, |g| g[n].iter().sum::<f64>());
     while idle < ROUNDS_WITHOUT_GAIN && !stop.reached() {
         let mut covered = vec![false; inst.needs.len()];
@@ -132,7 +144,7 @@ pub fn search(
                     // 41 s of MIP time and found 1.3 % of its gains. (A dive alone says nothing
                     // of its size.)
                     Resolved::Improved { proven } => *size = adapted(*size, proven),
-                    Resolved::Dived => {}
+                    Resolved::Dived | Resolved::NotDived => {}
                     // (Optimal over the relaxation's units only is no proof.)
                     Resolved::Optimal if budget.support.is_none() => {
                         free.iter().for_each(|&n| covered[n] = true);
@@ -157,6 +169,7 @@ pub fn search(
                 .then(inst.needs[b].unplaced_cost.total_cmp(&inst.needs[a].unplaced_cost))
                 .then(a.cmp(&b))
         });
+        trace(&format!("round {round}: {} seeds, size {size}, MIPs {with_mip}", unplaced.len()));
         let mut seeds_gained = false;
         for seed in unplaced {
             if stop.reached() {
@@ -171,7 +184,8 @@ pub fn search(
                     lp_value(seed),
                     free.len()
                 ));
-                let outcome = visit(free.clone(), NEIGHBOURHOOD, &mut size, &mut covered, ledger);
+                let budget = Budget { mip: with_mip, ..NEIGHBOURHOOD };
+                let outcome = visit(free.clone(), budget, &mut size, &mut covered, ledger);
                 seeds_gained |=
                     matches!(outcome, Resolved::Improved { .. } | Resolved::Dived) && ledger.assigned[seed].is_some();
                 // A need held by a remit maximum whose neighbourhood is too hard for its guard
@@ -185,7 +199,7 @@ pub fn search(
                     // Kept only if it places the seed: trading one need for another for a few
                     // points sent later neighbourhoods elsewhere (on average no gain at 1,000
                     // students, 1.3 points of gap lost at 5,000).
-                    let budget = Budget { support: guidance, must_place: Some(seed), ..NEIGHBOURHOOD };
+                    let budget = Budget { support: guidance, must_place: Some(seed), mip: with_mip, ..NEIGHBOURHOOD };
                     visit(free, budget, &mut size.clone(), &mut covered, ledger);
                 }
             }
@@ -223,12 +237,15 @@ pub fn search(
         // longer than the search has, for 15,000 in 20 s against 70,000 in 8.6 s for the seeds,
         // and seeds that failed once were placed on a later try. Seeds 1-9, 30 s: 8.42 / 7.23 /
         // 9.06 / 11.96 / 18.78 % -> 7.61 / 7.31 / 8.29 / 10.97 / 18.69 %; 15,000 students: plan
-        // 1.74-1.78 M -> 1.73 M; 1,000 students within the noise.
-        if seeds_gained {
+        // 1.74-1.78 M -> 1.73 M; 1,000 students within the noise. (A round of dives that placed
+        // no seed is followed by one with MIPs, before any sweep.)
+        if seeds_gained || !with_mip {
+            with_mip |= !seeds_gained;
             round += 1;
             idle = 0;
             continue;
         }
+        with_mip = !dive;
         let swept = blocks(inst, ledger)
             .into_iter()
             .map(|b| b.into_iter().filter(|&n| in_scope(n)).collect::<Vec<usize>>())
@@ -243,7 +260,7 @@ pub fn search(
                     .collect();
                 i += size;
                 if chunk.len() > 1 {
-                    visit(chunk, NEIGHBOURHOOD, &mut size, &mut covered, ledger);
+                    visit(chunk, Budget { mip: !dive, ..NEIGHBOURHOOD }, &mut size, &mut covered, ledger);
                 }
             }
         }
@@ -444,7 +461,7 @@ fn units_for(inst: &Instance, n: usize, guidance: Option<&Guidance>) -> Vec<usiz
 
 /// The effort of an ordinary neighbourhood.
 const NEIGHBOURHOOD: Budget<'static> =
-    Budget { nodes: NODE_LIMIT, seconds: MAX_SECONDS, support: None, must_place: None, dive: false };
+    Budget { nodes: NODE_LIMIT, seconds: MAX_SECONDS, support: None, must_place: None, dive: false, mip: true };
 
 /// The effort one neighbourhood's MIP may take, and the options it may choose from.
 #[derive(Debug, Clone, Copy)]
@@ -462,12 +479,14 @@ pub struct Budget<'g> {
     /// Dive from the LP before the MIP (see `dive.rs`; the search sets it above
     /// [`DIVE_ABOVE_OPTIONS`]).
     pub dive: bool,
+    /// Whether the MIP runs after a dive that found nothing better (it always runs without one).
+    pub mip: bool,
 }
 
 impl<'g> Budget<'g> {
     /// The effort for a whole profession or block: many nodes, a share of the time left.
     fn whole(seconds: f64, support: Option<&'g Guidance>) -> Self {
-        Budget { nodes: PROFESSION_NODE_LIMIT, seconds, support, must_place: None, dive: false }
+        Budget { nodes: PROFESSION_NODE_LIMIT, seconds, support, must_place: None, dive: false, mip: true }
     }
 }
 
@@ -507,7 +526,7 @@ pub fn resolve_within(
         restore(ledger);
         return Resolved::Unproven;
     }
-    let (chosen, proven) = mip.solve(seconds, budget.nodes, budget.dive, free.len());
+    let (chosen, proven) = mip.solve(seconds, budget, free.len());
     // A placement whose supervisor cannot be named goes to its cheapest option that still
     // fits, or stays out; the cost comparison below decides whether the whole is kept.
     let unnamed = name_supervisors(inst, ledger, chosen);
@@ -527,10 +546,10 @@ pub fn resolve_within(
         };
     }
     restore(ledger);
-    if proven == Some(true) {
-        Resolved::Optimal
-    } else {
-        Resolved::Unproven
+    match proven {
+        Some(true) => Resolved::Optimal,
+        Some(false) => Resolved::Unproven,
+        None => Resolved::NotDived,
     }
 }
 
@@ -659,11 +678,12 @@ impl NeighbourhoodMip {
     /// whether it is proven optimal (`None`: found by the dive alone, which neither proves nor
     /// leaves unproven). With `dive`, a dive from the LP first: within the MIP's gap of the LP
     /// (the dive or the warm start) that is proven; a dive below the warm start is kept; else
-    /// HiGHS's MIP, started from the better of the two, in the time left.
-    fn solve(self, seconds: f64, nodes: i32, dive: bool, needs: usize) -> (Chosen, Option<bool>) {
+    /// HiGHS's MIP, started from the better of the two, in the time left (unless the budget
+    /// says dive only: the warm start then, with `None`).
+    fn solve(self, seconds: f64, budget: Budget, needs: usize) -> (Chosen, Option<bool>) {
         let t = std::time::Instant::now();
         let warm = self.program.objective(&self.start);
-        let dived = if dive { self.program.dive(seconds) } else { None };
+        let dived = if budget.dive { self.program.dive(seconds) } else { None };
         // The LP's bound, and the dive's solution when it beats the warm start.
         let (mut bound, mut dive_start) = (None, None);
         let mut best = warm;
@@ -691,8 +711,11 @@ impl NeighbourhoodMip {
         if best < warm - MIP_ABS_GAP {
             return (self.chosen(start), None);
         }
+        if budget.dive && !budget.mip {
+            return (self.chosen(start), None);
+        }
         let left = seconds - t.elapsed().as_secs_f64();
-        match self.mip(start, left, nodes, needs) {
+        match self.mip(start, left, budget.nodes, needs) {
             Some((values, objective, optimal)) if objective < best => (self.chosen(&values), Some(optimal)),
             found => (self.chosen(start), Some(found.is_some_and(|(_, _, optimal)| optimal))),
         }
@@ -906,15 +929,20 @@ mod tests {
 
     #[test]
     fn a_resolved_neighbourhood_never_costs_more_and_every_plan_stays_valid() {
-        neighbourhoods_never_cost_more(false);
+        neighbourhoods_never_cost_more(false, true);
     }
 
     #[test]
     fn a_neighbourhood_dived_on_before_its_mip_never_costs_more_and_every_plan_stays_valid() {
-        neighbourhoods_never_cost_more(true);
+        neighbourhoods_never_cost_more(true, true);
     }
 
-    fn neighbourhoods_never_cost_more(dive: bool) {
+    #[test]
+    fn a_neighbourhood_only_dived_on_never_costs_more_and_every_plan_stays_valid() {
+        neighbourhoods_never_cost_more(true, false);
+    }
+
+    fn neighbourhoods_never_cost_more(dive: bool, mip: bool) {
         let mut scenario = generate_scenario(&GeneratorOptions { students: 150, seed: 7 });
         scenario.locked.clear();
         let inst = Instance::new(&scenario).unwrap();
@@ -930,7 +958,7 @@ mod tests {
             let free = neighbourhood(&inst, &ledger, seed, 40, None);
             assert!(free.contains(&seed) && free.len() <= 50, "{} needs", free.len());
             let outcome =
-                resolve_within(&inst, &mut ledger, &free, &stop, &no_penalty, Budget { dive, ..NEIGHBOURHOOD });
+                resolve_within(&inst, &mut ledger, &free, &stop, &no_penalty, Budget { dive, mip, ..NEIGHBOURHOOD });
             let now = ledger.total_cost();
             match outcome {
                 Resolved::Improved { .. } | Resolved::Dived => {
@@ -978,7 +1006,7 @@ mod tests {
         let mut ledger = construct(&inst, &[], None, teams.as_deref());
         let teams_before = team_members(&inst, &ledger);
         assert!(!teams_before.is_empty(), "the term has teams");
-        let budget = Budget { nodes: 2_000, seconds: 30.0, support: None, must_place: None, dive: false };
+        let budget = Budget { nodes: 2_000, seconds: 30.0, support: None, must_place: None, dive: false, mip: true };
         let mut freed_members = 0;
         for p in 0..inst.professions.len() {
             let free: Vec<usize> = (0..inst.needs.len())
@@ -1112,7 +1140,8 @@ mod tests {
         for free in blocks(&inst, &ledger) {
             let before: Vec<Option<Assigned>> = free.iter().map(|&n| ledger.assigned[n]).collect();
             let cost = ledger.total_cost();
-            let budget = Budget { nodes: 1_000, seconds: 30.0, support: Some(values), must_place: None, dive: false };
+            let budget =
+                Budget { nodes: 1_000, seconds: 30.0, support: Some(values), must_place: None, dive: false, mip: true };
             if matches!(
                 resolve_within(&inst, &mut ledger, &free, &stop, &|_, _| 0.0, budget),
                 Resolved::Improved { .. }
