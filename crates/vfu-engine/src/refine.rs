@@ -110,7 +110,7 @@ pub fn search(
         Focus::Needs(needs) => (None, Some(needs), false, None),
     };
     let in_scope = |n: usize| scope.is_none_or(|s| s[n]);
-    let dive = inst.options.iter().map(Vec::len).sum::<usize>() > DIVE_ABOVE_OPTIONS;
+    let dive = dives(inst);
     let mut kept = 0;
     let mut idle = 0;
     let mut size = FIRST_SIZE;
@@ -268,6 +268,12 @@ pub fn search(
         round += 1;
     }
     kept
+}
+
+/// Whether the term is large enough for its neighbourhoods to be dived on (above
+/// [`DIVE_ABOVE_OPTIONS`]).
+pub fn dives(inst: &Instance) -> bool {
+    inst.options.iter().map(Vec::len).sum::<usize>() > DIVE_ABOVE_OPTIONS
 }
 
 /// The next neighbourhood's size: larger after a MIP that finished within its node limit and
