@@ -91,10 +91,10 @@ pub enum Resolved {
 /// A round first frees what stands around each unplaced need (those the relaxation places
 /// first; see [`neighbourhood`]). The first round then frees each small profession whole
 /// (up to `PROFESSION_MAX_OPTIONS`), and each block of needs that compete for the same places (one
-/// profession in one clinical area) whole over the units the relaxation gives each need. A
-/// round in which a seed was placed starts the next at once; any other round ends by sweeping
-/// each block in chunks of the current size, ordered by where they are placed so that a chunk
-/// holds neighbouring units. A neighbourhood proven optimal covers its
+/// profession in one clinical area) whole over the units the relaxation gives each need. At
+/// region scale a round in which a seed was placed starts the next at once; any other round
+/// ends by sweeping each block in chunks of the current size, ordered by where they are placed
+/// so that a chunk holds neighbouring units. A neighbourhood proven optimal covers its
 /// needs for the rest of the round. `better` is told the plan's cost after each kept
 /// neighbourhood (the app's progress).
 pub fn search(
@@ -237,9 +237,11 @@ pub fn search(
         // longer than the search has, for 15,000 in 20 s against 70,000 in 8.6 s for the seeds,
         // and seeds that failed once were placed on a later try. Seeds 1-9, 30 s: 8.42 / 7.23 /
         // 9.06 / 11.96 / 18.78 % -> 7.61 / 7.31 / 8.29 / 10.97 / 18.69 %; 15,000 students: plan
-        // 1.74-1.78 M -> 1.73 M; 1,000 students within the noise. (A round of dives that placed
-        // no seed is followed by one with MIPs, before any sweep.)
-        if seeds_gained || !with_mip {
+        // 1.74-1.78 M -> 1.73 M. (A round of dives that placed no seed is followed by one with
+        // MIPs, before any sweep.) Only at region scale: at 1,000 students the sweeps' gains in
+        // preferences and travel are worth more (seeds 1-7 without it 0.92-0.94 / 5.16 / 1.39 /
+        // 1.06 %, with it 0.99-1.11 / 5.18 / 1.41 / 1.09 %).
+        if dive && (seeds_gained || !with_mip) {
             with_mip |= !seeds_gained;
             round += 1;
             idle = 0;
