@@ -169,7 +169,7 @@ pub fn search(
                 .then(inst.needs[b].unplaced_cost.total_cmp(&inst.needs[a].unplaced_cost))
                 .then(a.cmp(&b))
         });
-        trace(&format!("round {round}: {} seeds, size {size}, MIPs {with_mip}", unplaced.len()));
+        trace(&format!("seed round {round}: {} seeds, size {size}, MIPs {with_mip}", unplaced.len()));
         let mut seeds_gained = false;
         for seed in unplaced {
             if stop.reached() {

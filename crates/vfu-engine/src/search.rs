@@ -42,7 +42,8 @@ pub fn search(
     // 22, not done in 17 s: plan 1.758 M, shared out 1.720 M; at 5,000 students (seeds 1-9)
     // 6.55 / 7.32 / 9.14 / 9.14 / 17.57 % -> 5.53 / 7.32 / 9.80 / 8.61 / 16.19 %. At 1,000
     // students (no dives) seed 3 lost a need (5.2 % -> 7.6 %, three runs each).
-    let unplaced = |n: usize| refine::dives(inst) && best.assigned[n].is_none();
+    let region = refine::dives(inst);
+    let unplaced = |n: usize| region && best.assigned[n].is_none();
     let groups = profession_groups(inst, workers, &unplaced);
     for group in &groups {
         let names: Vec<&str> = group.iter().map(|&p| inst.professions[p].as_str()).collect();
