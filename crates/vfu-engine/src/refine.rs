@@ -83,7 +83,14 @@ pub enum Resolved {
     Unproven,
     /// A dive alone (no MIP after it) found nothing better: nothing is known of how hard the
     /// neighbourhood is.
-    NotDived,
+    DiveFoundNothing,
+}
+
+impl Resolved {
+    /// Whether the neighbourhood's new arrangement was kept (the plan's cost fell).
+    pub fn kept(self) -> bool {
+        matches!(self, Resolved::Improved { .. } | Resolved::Dived)
+    }
 }
 
 /// Searches until the stop or until a whole round finds nothing; returns the neighbourhoods kept.
@@ -143,7 +150,7 @@ fn search_diving(
         let mut visit =
             |free: Vec<usize>, budget: Budget, size: &mut usize, covered: &mut Vec<bool>, ledger: &mut Ledger| {
                 let outcome = resolve_within(inst, ledger, &free, stop, penalty, Budget { dive, ..budget });
-                if matches!(outcome, Resolved::Improved { .. } | Resolved::Dived) {
+                if outcome.kept() {
                     let cost = ledger.total_cost();
                     trace(&format!("  kept: plan cost {cost:.1}, {} needs", free.len()));
                     better(cost);
@@ -156,7 +163,7 @@ fn search_diving(
                     // 41 s of MIP time and found 1.3 % of its gains. (A dive alone says nothing
                     // of its size.)
                     Resolved::Improved { proven } => *size = adapted(*size, proven),
-                    Resolved::Dived | Resolved::NotDived => {}
+                    Resolved::Dived | Resolved::DiveFoundNothing => {}
                     // (Optimal over the relaxation's units only is no proof.)
                     Resolved::Optimal if budget.support.is_none() => {
                         free.iter().for_each(|&n| covered[n] = true);
@@ -198,8 +205,7 @@ fn search_diving(
                 ));
                 let budget = Budget { mip: with_mip, ..NEIGHBOURHOOD };
                 let outcome = visit(free.clone(), budget, &mut size, &mut covered, ledger);
-                seeds_gained |=
-                    matches!(outcome, Resolved::Improved { .. } | Resolved::Dived) && ledger.assigned[seed].is_some();
+                seeds_gained |= outcome.kept() && ledger.assigned[seed].is_some();
                 // A need held by a remit maximum whose neighbourhood is too hard for its guard
                 // gets a second, smaller MIP: over the units the relaxation gives each of its
                 // needs.
@@ -569,7 +575,7 @@ pub fn resolve_within(
     match proven {
         Some(true) => Resolved::Optimal,
         Some(false) => Resolved::Unproven,
-        None => Resolved::NotDived,
+        None => Resolved::DiveFoundNothing,
     }
 }
 
@@ -727,11 +733,9 @@ impl NeighbourhoodMip {
         // A dive that beats the warm start is kept without the MIP: at region scale the time the
         // MIP would take on closing the rest of the gap is worth more on the next neighbourhood.
         // (At 5,000 students, five terms: 7.47 -> 7.41 %, 8.42 -> 7.23 %, 9.09 -> 9.08 %, 13.31
-        // -> 13.14 %, 20.06 -> 18.67 %; at 15,000 16.8 / 15.6 % -> 16.4 / 16.2 %.)
-        if best < warm - MIP_ABS_GAP {
-            return (self.chosen(start), None);
-        }
-        if budget.dive && !budget.mip {
+        // -> 13.14 %, 20.06 -> 18.67 %; at 15,000 16.8 / 15.6 % -> 16.4 / 16.2 %.) A budget of
+        // dives only ends here too, with the warm start when the dive found nothing better.
+        if best < warm - MIP_ABS_GAP || (budget.dive && !budget.mip) {
             return (self.chosen(start), None);
         }
         let left = seconds - t.elapsed().as_secs_f64();
