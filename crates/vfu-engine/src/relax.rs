@@ -38,6 +38,16 @@ const ADDED_PER_NEED: usize = 20;
 /// Columns added per pricing round at most (the most negative first): many columns at once
 /// make the next LP slow to re-solve.
 const ADDED_PER_ROUND: usize = 10000;
+/// Needs of a model above which a pricing round adds at most `ADDED_PER_ROUND_LARGE` columns.
+/// The re-solves after 10,000 columns were the slow part of a large block (at 15,000 students,
+/// assistant nurses in internal medicine: 1.5-2.6 s each, where the LP moved 6 %); 3,000 a
+/// round take more rounds, each re-solved faster. The five largest blocks of the 15,000-student
+/// term, each relaxed alone to convergence: 51.2 s in all with 10,000, 44.5 s with 5,000, 42.7 s
+/// with 3,000, 46.1 s with 2,000. A small block needs the columns at once: physicians in primary
+/// care (351 needs, 70 options each) did not converge in their share with 3,000 a round (bound
+/// 40,600 instead of 64,400).
+const LARGE_MODEL_NEEDS: usize = 500;
+const ADDED_PER_ROUND_LARGE: usize = 3000;
 
 /// How close pricing's bound must be to the LP (relative) for the next solve to be a small step:
 /// the columns just added can lower the LP by that much at most, and primal simplex gets there
@@ -668,7 +678,9 @@ fn price(inst: &Instance, lp: &mut LpModel, duals: &HashMap<RowKey, f64>, add: b
         .collect();
     let mut added = 0;
     let mut round_candidates: Vec<(f64, usize, usize)> = Vec::new();
+    let mut needs = 0;
     for n in (0..inst.needs.len()).filter(|&n| lp.has_need(n)) {
+        needs += 1;
         let need = &inst.needs[n];
         let (p, programme) = (need.profession, need.programme);
         let (trained_required, _) = inst.programme_rules[programme];
@@ -717,7 +729,8 @@ fn price(inst: &Instance, lp: &mut LpModel, duals: &HashMap<RowKey, f64>, add: b
         round_candidates.extend(candidates.into_iter().take(ADDED_PER_NEED).map(|(rc, o)| (rc, n, o)));
     }
     round_candidates.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    for (_, n, o) in round_candidates.into_iter().take(ADDED_PER_ROUND) {
+    let limit = if needs > LARGE_MODEL_NEEDS { ADDED_PER_ROUND_LARGE } else { ADDED_PER_ROUND };
+    for (_, n, o) in round_candidates.into_iter().take(limit) {
         if lp.add_pattern(Pattern { need: n, option: o, supervisor: None }) {
             added += 1;
         }
