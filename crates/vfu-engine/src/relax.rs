@@ -551,12 +551,20 @@ fn relax_split(
     let whole_of: HashMap<&str, &str> =
         whole.map(|whole| keys.iter().zip(whole).map(|(k, w)| (k.as_str(), w.as_str())).collect()).unwrap_or_default();
     let mut parts: std::collections::BTreeMap<&str, (f64, usize)> = std::collections::BTreeMap::new();
-    // Each block's profession (a block is of one), and the blocks' bounds by profession.
+    // Each block's profession, and the blocks' bounds by profession. A block of several
+    // professions (`relax_by_area`) bounds their costs together: none of them is summed apart.
     let mut profession_of: HashMap<&str, usize> = HashMap::default();
-    for (n, key) in keys.iter().enumerate() {
-        profession_of.entry(key.as_str()).or_insert(inst.needs[n].profession);
-        if let Some(whole) = whole {
-            profession_of.entry(whole[n].as_str()).or_insert(inst.needs[n].profession);
+    let mut pooled = vec![false; inst.professions.len()];
+    for (n, key) in keys
+        .iter()
+        .enumerate()
+        .map(|(n, k)| (n, k.as_str()))
+        .chain(whole.into_iter().flat_map(|whole| whole.iter().enumerate().map(|(n, k)| (n, k.as_str()))))
+    {
+        let p = *profession_of.entry(key).or_insert(inst.needs[n].profession);
+        if p != inst.needs[n].profession {
+            pooled[p] = true;
+            pooled[inst.needs[n].profession] = true;
         }
     }
     let mut by_profession = vec![0.0; inst.professions.len()];
@@ -595,7 +603,7 @@ fn relax_split(
     // are the profession's alone, so the two bound the same part of the cost; the shortfalls
     // its blocks hold are not negative.) In the term with 80 % of the places: nurses 12.7 M ->
     // 19.8 M, assistant nurses 22.5 M -> 29.8 M.
-    for (p, &sum) in by_profession.iter().enumerate() {
+    for (p, &sum) in by_profession.iter().enumerate().filter(|&(p, _)| !pooled[p]) {
         let by_places = bounds::capacity_bound(inst, |n| inst.needs[n].profession == p);
         if by_places > sum + 1e-6 {
             trace(&format!("profession {}: blocks {sum:.0}, places {by_places:.0}", inst.professions[p]));
