@@ -78,7 +78,7 @@ fn relax_until(
     let mut lp = restricted_model(inst, seeds, block);
     // With no duals at all (y = 0) the Lagrangian bound is every need at its cheapest option,
     // as if places were endless: weak, but proven before any LP is solved.
-    let bound = price(inst, &mut lp, &HashMap::default(), false).0;
+    let bound = price(inst, &mut lp, &HashMap::default(), 0).0;
 
     let Generated { bound, last, converged, rounds } = generate(inst, &mut lp, until, bound)?;
     let last = last?;
@@ -202,7 +202,30 @@ struct Generated {
 
 /// Column generation on `lp` until pricing adds nothing or the stop (asked before every solve);
 /// `None` when HiGHS gives no solution at all.
-fn generate(inst: &Instance, lp: &mut LpModel, until: &dyn Fn() -> Stop, mut bound: f64) -> Option<Generated> {
+fn generate(inst: &Instance, lp: &mut LpModel, until: &dyn Fn() -> Stop, bound: f64) -> Option<Generated> {
+    let at_most = columns_per_round(inst, lp);
+    generate_adding(inst, lp, until, bound, at_most)
+}
+
+/// Columns a pricing round of `lp` adds at most: fewer in a large block at region scale (see
+/// [`ADDED_PER_ROUND_LARGE`]).
+fn columns_per_round(inst: &Instance, lp: &LpModel) -> usize {
+    let needs = (0..inst.needs.len()).filter(|&n| lp.has_need(n)).count();
+    if needs > LARGE_MODEL_NEEDS && crate::refine::dives(inst) {
+        ADDED_PER_ROUND_LARGE
+    } else {
+        ADDED_PER_ROUND
+    }
+}
+
+/// [`generate`], each pricing round adding `at_most` columns.
+fn generate_adding(
+    inst: &Instance,
+    lp: &mut LpModel,
+    until: &dyn Fn() -> Stop,
+    mut bound: f64,
+    at_most: usize,
+) -> Option<Generated> {
     let mut rounds = 0;
     // The last LP solution, kept optimal when one was: a solve cut short by the deadline does
     // not replace it as guidance.
@@ -243,7 +266,7 @@ fn generate(inst: &Instance, lp: &mut LpModel, until: &dyn Fn() -> Stop, mut bou
         }
         let t = Instant::now();
         let duals = clamped_duals(lp, &solution);
-        let (round_bound, added) = price(inst, lp, &duals, true);
+        let (round_bound, added) = price(inst, lp, &duals, at_most);
         trace(&format!("  pricing: bound {round_bound}, {added} columns added in {:.2} s", t.elapsed().as_secs_f64()));
         bound = bound.max(round_bound);
         small_step = solution.objective - round_bound <= SMALL_STEP * solution.objective.abs().max(1.0);
@@ -263,7 +286,7 @@ fn generate(inst: &Instance, lp: &mut LpModel, until: &dyn Fn() -> Stop, mut bou
     if let Some(solution) = last.as_ref().filter(|s| !converged && s.optimal && !priced) {
         let t = Instant::now();
         let duals = clamped_duals(lp, solution);
-        let (round_bound, _) = price(inst, lp, &duals, false);
+        let (round_bound, _) = price(inst, lp, &duals, 0);
         trace(&format!("  last pricing: bound {round_bound} in {:.2} s", t.elapsed().as_secs_f64()));
         bound = bound.max(round_bound);
     }
@@ -661,9 +684,10 @@ fn integer_bound(inst: &Instance, block: Block, stop: &Stop) -> Option<f64> {
     solution.mip_bound.filter(|b| b.is_finite())
 }
 
-/// Prices every option; adds the most negative columns; returns the round's Lagrangian bound
-/// and how many columns were added.
-fn price(inst: &Instance, lp: &mut LpModel, duals: &HashMap<RowKey, f64>, add: bool) -> (f64, usize) {
+/// Prices every option; adds the most negative columns, `at_most` of them (none: only the
+/// bound); returns the round's Lagrangian bound and how many columns were added.
+fn price(inst: &Instance, lp: &mut LpModel, duals: &HashMap<RowKey, f64>, at_most: usize) -> (f64, usize) {
+    let add = at_most > 0;
     let dual = |k: &RowKey| duals.get(k).copied().unwrap_or(0.0);
     // Σ y·b over the dualised rows (all but the needs' own rows).
     let mut bound = lp.constant();
@@ -712,9 +736,7 @@ fn price(inst: &Instance, lp: &mut LpModel, duals: &HashMap<RowKey, f64>, add: b
         .collect();
     let mut added = 0;
     let mut round_candidates: Vec<(f64, usize, usize)> = Vec::new();
-    let mut needs = 0;
     for n in (0..inst.needs.len()).filter(|&n| lp.has_need(n)) {
-        needs += 1;
         let need = &inst.needs[n];
         let (p, programme) = (need.profession, need.programme);
         let (trained_required, _) = inst.programme_rules[programme];
@@ -763,9 +785,7 @@ fn price(inst: &Instance, lp: &mut LpModel, duals: &HashMap<RowKey, f64>, add: b
         round_candidates.extend(candidates.into_iter().take(ADDED_PER_NEED).map(|(rc, o)| (rc, n, o)));
     }
     round_candidates.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    let limit =
-        if needs > LARGE_MODEL_NEEDS && crate::refine::dives(inst) { ADDED_PER_ROUND_LARGE } else { ADDED_PER_ROUND };
-    for (_, n, o) in round_candidates.into_iter().take(limit) {
+    for (_, n, o) in round_candidates.into_iter().take(at_most) {
         if lp.add_pattern(Pattern { need: n, option: o, supervisor: None }) {
             added += 1;
         }
@@ -809,7 +829,7 @@ mod tests {
         // The case a deadline cuts short: rows are added after the solve, before any pricing.
         assert!(lp.add_violated_rows(&solution.columns) > 0, "the first LP breaks no left-out row");
         let duals = clamped_duals(&lp, &solution);
-        let (bound, added) = price(&inst, &mut lp, &duals, false);
+        let (bound, added) = price(&inst, &mut lp, &duals, 0);
         assert_eq!(added, 0);
         let outcome = crate::solve(&scenario, &crate::EngineOptions::default()).unwrap();
         assert_eq!(outcome.status, crate::Status::Optimal);
@@ -817,6 +837,27 @@ mod tests {
         // Valid, though a first round's duals give a weak bound (the last rounds' are what
         // count); the rows left out count with a dual of zero.
         assert!(bound.is_finite() && bound <= optimum * (1.0 + 1e-9), "bound {bound} above the optimum {optimum}");
+    }
+
+    #[test]
+    fn fewer_columns_a_round_take_more_rounds_to_the_same_lp() {
+        let scenario = generate_scenario(&GeneratorOptions { students: 150, seed: 4 });
+        let inst = Instance::new(&scenario).unwrap();
+        let until = || Stop { deadline: Instant::now() + Duration::from_secs(120), cancel: None };
+        let run = |at_most: usize| {
+            let mut lp = restricted_model(&inst, &[], None);
+            let start = price(&inst, &mut lp, &HashMap::default(), 0).0;
+            let generated = generate_adding(&inst, &mut lp, &until, start, at_most).unwrap();
+            let objective = generated.last.as_ref().unwrap().objective;
+            (generated.converged, generated.rounds, generated.bound, objective)
+        };
+        let (all_converged, all_rounds, all_bound, all_lp) = run(ADDED_PER_ROUND);
+        let (few_converged, few_rounds, few_bound, few_lp) = run(40);
+        assert!(all_converged && few_converged);
+        assert!(few_rounds > all_rounds, "40 a round: {few_rounds} rounds, 10,000: {all_rounds}");
+        // Converged: both are the LP over every option, and each bound is that LP's value.
+        let near = |x: f64| (x - all_lp).abs() <= 1e-6 * all_lp.abs();
+        assert!(near(few_lp) && near(few_bound) && near(all_bound), "{few_lp} {few_bound} {all_bound} vs {all_lp}");
     }
 
     #[test]
