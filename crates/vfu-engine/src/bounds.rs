@@ -42,8 +42,11 @@ pub fn capacity_bound(inst: &Instance, inside: impl Fn(usize) -> bool) -> f64 {
         let mut items: Vec<(f64, f64, f64, f64)> = needs
             .iter()
             .map(|&n| {
-                let cheapest = inst.options[n].iter().map(|o| o.cost).fold(f64::INFINITY, f64::min);
                 let (weeks, out) = (inst.needs[n].weeks as f64, inst.needs[n].unplaced_cost);
+                // A need whose every option costs more than leaving it out (weights allow an
+                // unplaced weight below travel and preference) costs at best its unplaced cost:
+                // counting its cheapest option instead overstated the bound.
+                let cheapest = inst.options[n].iter().map(|o| o.cost).fold(f64::INFINITY, f64::min).min(out);
                 ((out - cheapest) / weeks, weeks, cheapest, out)
             })
             .collect();
@@ -101,4 +104,25 @@ pub fn remit_shortfall_bound(inst: &Instance, held: &[bool]) -> f64 {
     }
     let (reachable, _) = dinics(&graph, source, sink);
     (wanted - reachable) as f64 * inst.shortfall_weight
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use vfu_core::generate::{generate_scenario, GeneratorOptions};
+
+    #[test]
+    fn the_bound_from_places_never_passes_leaving_every_need_out() {
+        // Unplaced needs nearly free: leaving every one out is a valid plan, cheaper than most
+        // needs' cheapest option.
+        let mut scenario = generate_scenario(&GeneratorOptions { students: 60, seed: 4 });
+        scenario.locked.clear();
+        scenario.weights.unplaced = 1.0;
+        scenario.providers.iter_mut().flat_map(|p| p.remit.iter_mut()).for_each(|r| r.min_student_weeks = 0);
+        let inst = Instance::new(&scenario).unwrap();
+        let all_out: f64 = inst.needs.iter().map(|n| n.unplaced_cost).sum();
+        let bound = capacity_bound(&inst, |_| true);
+        assert!(bound <= all_out + 1e-9, "bound {bound} above leaving every need out, {all_out}");
+        assert!(bound > 0.0);
+    }
 }

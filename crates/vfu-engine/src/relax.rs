@@ -35,20 +35,22 @@ pub struct Relaxation {
 const INITIAL_START_STRIDE: usize = 3;
 /// Columns added per need and pricing round at most.
 const ADDED_PER_NEED: usize = 20;
-/// Columns added per pricing round at most (the most negative first): many columns at once
-/// make the next LP slow to re-solve.
+/// Columns added per pricing round at most (the most negative first) by default: many columns
+/// at once make the next LP slow to re-solve.
 const ADDED_PER_ROUND: usize = 10000;
-/// Needs of a model above which a pricing round adds at most `ADDED_PER_ROUND_LARGE` columns.
-/// The re-solves after 10,000 columns were the slow part of a large block (at 15,000 students,
-/// assistant nurses in internal medicine: 1.5-2.6 s each, where the LP moved 6 %); 3,000 a
-/// round take more rounds, each re-solved faster. The five largest blocks of the 15,000-student
-/// term, each relaxed alone to convergence: 51.2 s in all with 10,000, 44.5 s with 5,000, 42.7 s
-/// with 3,000, 46.1 s with 2,000. A small block needs the columns at once: physicians in primary
-/// care (351 needs, 70 options each) did not converge in their share with 3,000 a round (bound
-/// 40,600 instead of 64,400). Only at region scale (`refine::dives`): at 1,000 students the
+/// Needs of a model above which a pricing round adds at most [`ADDED_PER_ROUND_LARGE`] columns,
+/// at region scale.
+const LARGE_MODEL_NEEDS: usize = 500;
+/// Columns added per pricing round at most in a model of more than [`LARGE_MODEL_NEEDS`] needs,
+/// at region scale (`refine::dives`). The re-solves after 10,000 columns were the slow part of a
+/// large block (at 15,000 students, assistant nurses in internal medicine: 1.5-2.6 s each, where
+/// the LP moved 6 %); 3,000 a round take more rounds, each re-solved faster. The five largest
+/// blocks of the 15,000-student term, each relaxed alone to convergence: 51.2 s in all with
+/// 10,000, 44.5 s with 5,000, 42.7 s with 3,000, 46.1 s with 2,000. A small block needs the
+/// columns at once: physicians in primary care (351 needs, 70 options each) did not converge in
+/// their share with 3,000 a round (bound 40,600 instead of 64,400). At 1,000 students the
 /// relaxation was no faster, and the LP it ended on guided one term to a need fewer (seed 3:
 /// 5.16 % -> 7.60 %, three runs each).
-const LARGE_MODEL_NEEDS: usize = 500;
 const ADDED_PER_ROUND_LARGE: usize = 3000;
 
 /// How close pricing's bound must be to the LP (relative) for the next solve to be a small step:
@@ -574,8 +576,9 @@ fn relax_split(
     let whole_of: HashMap<&str, &str> =
         whole.map(|whole| keys.iter().zip(whole).map(|(k, w)| (k.as_str(), w.as_str())).collect()).unwrap_or_default();
     let mut parts: std::collections::BTreeMap<&str, (f64, usize)> = std::collections::BTreeMap::new();
-    // Each block's profession, and the blocks' bounds by profession. A block of several
-    // professions (`relax_by_area`) bounds their costs together: none of them is summed apart.
+    // Each block's profession (and each split block's, for its parts' top-up below), and the
+    // blocks' bounds by profession. A block of several professions (`relax_by_area`) bounds
+    // their costs together: none of them is summed apart.
     let mut profession_of: HashMap<&str, usize> = HashMap::default();
     let mut pooled = vec![false; inst.professions.len()];
     for (n, key) in keys
@@ -616,16 +619,18 @@ fn relax_split(
     // (A block not split already has its own from `relax_until`.)
     for (whole_key, (sum, _)) in parts.into_iter().filter(|(_, (_, count))| *count > 1) {
         let whole = whole.expect("parts only of a split");
-        let by_places = bounds::capacity_bound(inst, |n| whole[n] == whole_key);
-        total.bound += (by_places - sum).max(0.0);
-        by_profession[profession_of[whole_key]] += (by_places - sum).max(0.0);
+        let raised = (bounds::capacity_bound(inst, |n| whole[n] == whole_key) - sum).max(0.0);
+        total.bound += raised;
+        by_profession[profession_of[whole_key]] += raised;
     }
     // Likewise a profession's blocks by area: a unit that offers two areas lends its places to
     // both blocks when they are not one group (`area_groups` stops at `AREA_GROUP_MAX_NEEDS`),
-    // while what the profession's places prove counts each unit once. (Its places and students
-    // are the profession's alone, so the two bound the same part of the cost; the shortfalls
-    // its blocks hold are not negative.) In the term with 80 % of the places: nurses 12.7 M ->
-    // 19.8 M, assistant nurses 22.5 M -> 29.8 M.
+    // while what the profession's places prove counts each unit once. (Its places, supervisors,
+    // students and remit entries (per programme) are the profession's alone, so the two bound
+    // the same part of the cost: its placements and needs left out, plus the shortfalls of the
+    // minimums its blocks hold, which are not negative and which `capacity_bound` does not
+    // count; the minimums no block holds are bounded apart below.) In the term with 80 % of the
+    // places: nurses 12.7 M -> 19.8 M, assistant nurses 22.5 M -> 29.8 M.
     for (p, &sum) in by_profession.iter().enumerate().filter(|&(p, _)| !pooled[p]) {
         let by_places = bounds::capacity_bound(inst, |n| inst.needs[n].profession == p);
         if by_places > sum + 1e-6 {
