@@ -143,6 +143,9 @@ pub struct Instance<'a> {
     pub contested_weeks: Vec<WeekSet>,
     /// Remit shortfall weight.
     pub shortfall_weight: f64,
+    /// Options of every need together (`options` summed once: the search and the relaxation
+    /// ask it to tell a region-scale term).
+    option_count: usize,
 }
 
 /// Why a scenario cannot be compiled.
@@ -154,6 +157,11 @@ pub enum InstanceError {
 }
 
 impl<'a> Instance<'a> {
+    /// Options of every need together.
+    pub fn option_count(&self) -> usize {
+        self.option_count
+    }
+
     /// Compiles a validated scenario.
     pub fn new(scenario: &'a Scenario) -> Result<Instance<'a>, InstanceError> {
         let ix = ScenarioIndex::new(scenario);
@@ -273,6 +281,7 @@ impl<'a> Instance<'a> {
             options: Vec::new(),
             contested_weeks: Vec::new(),
             shortfall_weight: scenario.weights.remit_shortfall_per_week,
+            option_count: 0,
         };
         let mut units_by_area: HashMap<&str, Vec<usize>> = HashMap::default();
         for (u, unit) in scenario.units.iter().enumerate() {
@@ -281,6 +290,7 @@ impl<'a> Instance<'a> {
             }
         }
         instance.options = (0..instance.needs.len()).map(|n| instance.enumerate_options(n, &units_by_area)).collect();
+        instance.option_count = instance.options.iter().map(Vec::len).sum();
         instance.contested_weeks = instance
             .student_needs
             .iter()

@@ -234,7 +234,7 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
 
     let inst = Instance::new(scenario)?;
     stats.build_seconds = started.elapsed().as_secs_f64();
-    stats.options = inst.options.iter().map(Vec::len).sum();
+    stats.options = inst.option_count();
     let locks = resolve_locks(&inst);
     let previous = options.previous.as_ref().map(|p| previous_placements(&inst, p));
     let penalty = |n: usize, a: &Assigned| match previous.as_ref().and_then(|p| p.get(&n)) {

@@ -293,7 +293,7 @@ fn search_diving(
 /// Whether the term is large enough for its neighbourhoods to be dived on (above
 /// [`DIVE_ABOVE_OPTIONS`]).
 pub fn dives(inst: &Instance) -> bool {
-    inst.options.iter().map(Vec::len).sum::<usize>() > DIVE_ABOVE_OPTIONS
+    inst.option_count() > DIVE_ABOVE_OPTIONS
 }
 
 /// The next neighbourhood's size: larger after a MIP that finished within its node limit and

@@ -575,19 +575,14 @@ fn relax_split(
     // The block each was split from, and the parts' bounds and count by that block.
     let whole_of: HashMap<&str, &str> =
         whole.map(|whole| keys.iter().zip(whole).map(|(k, w)| (k.as_str(), w.as_str())).collect()).unwrap_or_default();
-    let mut parts: std::collections::BTreeMap<&str, (f64, usize)> = std::collections::BTreeMap::new();
-    // Each block's profession (and each split block's, for its parts' top-up below), and the
-    // blocks' bounds by profession. A block of several professions (`relax_by_area`) bounds
-    // their costs together: none of them is summed apart.
+    // The parts' bounds, count and profession by the block they were split from.
+    let mut parts: std::collections::BTreeMap<&str, (f64, usize, usize)> = std::collections::BTreeMap::new();
+    // Each block's profession, and the blocks' bounds by profession. A block of several
+    // professions (`relax_by_area`) bounds their costs together: none of them is summed apart.
     let mut profession_of: HashMap<&str, usize> = HashMap::default();
     let mut pooled = vec![false; inst.professions.len()];
-    for (n, key) in keys
-        .iter()
-        .enumerate()
-        .map(|(n, k)| (n, k.as_str()))
-        .chain(whole.into_iter().flat_map(|whole| whole.iter().enumerate().map(|(n, k)| (n, k.as_str()))))
-    {
-        let p = *profession_of.entry(key).or_insert(inst.needs[n].profession);
+    for (n, key) in keys.iter().enumerate() {
+        let p = *profession_of.entry(key.as_str()).or_insert(inst.needs[n].profession);
         if p != inst.needs[n].profession {
             pooled[p] = true;
             pooled[inst.needs[n].profession] = true;
@@ -598,9 +593,10 @@ fn relax_split(
         let (mut r, minimums) = slot.into_inner().expect("no worker panics holding its result").flatten()?;
         held.iter_mut().zip(minimums).for_each(|(h, m)| *h |= m);
         if let Some(&whole_key) = whole_of.get(key) {
-            let (sum, count) = parts.entry(whole_key).or_default();
+            let (sum, count, profession) = parts.entry(whole_key).or_default();
             *sum += r.bound;
             *count += 1;
+            *profession = profession_of[key];
         }
         total.bound += r.bound;
         by_profession[profession_of[key]] += r.bound;
@@ -617,11 +613,11 @@ fn relax_split(
     // block's bound from places may pass the sum of its parts' (in the term with 80 % of the
     // places, 10 M against 43,000 for the assistant nurses in geriatrics).
     // (A block not split already has its own from `relax_until`.)
-    for (whole_key, (sum, _)) in parts.into_iter().filter(|(_, (_, count))| *count > 1) {
+    for (whole_key, (sum, _, profession)) in parts.into_iter().filter(|(_, (_, count, _))| *count > 1) {
         let whole = whole.expect("parts only of a split");
         let raised = (bounds::capacity_bound(inst, |n| whole[n] == whole_key) - sum).max(0.0);
         total.bound += raised;
-        by_profession[profession_of[whole_key]] += raised;
+        by_profession[profession] += raised;
     }
     // Likewise a profession's blocks by area: a unit that offers two areas lends its places to
     // both blocks when they are not one group (`area_groups` stops at `AREA_GROUP_MAX_NEEDS`),
