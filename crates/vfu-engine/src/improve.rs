@@ -33,7 +33,7 @@ pub fn improve(
             better |= match ledger.assigned[n] {
                 Some(current) => {
                     relocate(inst, ledger, n, current, penalty)
-                        || (swaps && relocate_with_ejection(inst, ledger, n, current, penalty))
+                        || (swaps && relocate_with_ejection(inst, ledger, n, current, penalty, false))
                 }
                 None => insert_with_ejection(inst, ledger, n, penalty) || insert_with_chain(inst, ledger, n, penalty),
             };
@@ -100,51 +100,101 @@ fn relocate(
     }
 }
 
-/// Cheaper options looked at per placed need, cheapest first, and of those tried with one need
-/// in their way: a pass over a region's term stays within seconds.
+/// Cheaper options looked at per placed need, cheapest first, and tries of one of them with one
+/// need taken out of its way: a pass over a region's term stays within seconds.
 const EJECTION_SCAN: usize = 48;
 const EJECTION_TRIES: usize = 6;
+/// Tries with one need taken out of the way per need that can help a remit minimum.
+const REMIT_TRIES: usize = 60;
 
-/// Moves a placed need to a cheaper option that one other need is in the way of, that need
-/// going to its cheapest option that still fits (perhaps where the first one was): a swap when
-/// it goes there. Kept only when the cost (with re-plan penalties) falls.
+/// Moves a placed need to a cheaper option (by its cost and what it does for the remit
+/// minimums) that another need is in the way of, that need going to its cheapest option that
+/// still fits (perhaps where the first one was): a swap when it goes there. Kept only when the
+/// cost (with re-plan penalties) falls.
 fn relocate_with_ejection(
     inst: &Instance,
     ledger: &mut Ledger,
     n: usize,
     current: Assigned,
     penalty: &dyn Fn(usize, &Assigned) -> f64,
+    remits: bool,
 ) -> bool {
-    let here = current.cost + penalty(n, &current);
     let options = &inst.options[n];
-    let mut cheaper: Vec<usize> = (0..options.len())
-        .filter(|&o| {
-            let opt = options[o];
-            let a =
-                Assigned { unit: opt.unit as usize, supervisor: usize::MAX, start: opt.start as usize, cost: opt.cost };
-            opt.cost + penalty(n, &a) < here - 1e-9
-        })
-        .collect();
-    cheaper.sort_by(|&a, &b| options[a].cost.total_cmp(&options[b].cost).then(a.cmp(&b)));
-    let mut tries = 0;
-    for o in cheaper.into_iter().take(EJECTION_SCAN) {
-        let (u, start) = (options[o].unit as usize, options[o].start as usize);
-        let [m] = blockers(inst, ledger, n, u, start)[..] else { continue };
-        tries += 1;
-        if tries > EJECTION_TRIES {
-            break;
+    // With `remits`, weighed with the need out of the plan, as `relocate` does: a remit minimum
+    // the need helps where it is, or would help elsewhere, counts.
+    let mut cheaper: Vec<(f64, usize)> = Vec::new();
+    let removed = remits.then(|| ledger.remove(n));
+    let here = if remits { marginal(ledger, n, &current, penalty) } else { current.cost + penalty(n, &current) };
+    for (o, opt) in options.iter().enumerate() {
+        let a = Assigned { unit: opt.unit as usize, supervisor: usize::MAX, start: opt.start as usize, cost: opt.cost };
+        let m = if remits { marginal(ledger, n, &a, penalty) } else { opt.cost + penalty(n, &a) };
+        if m < here - 1e-9 {
+            cheaper.push((m, o));
         }
-        let old_m = ledger.assigned[m].expect("blocker is placed");
-        let before = ledger.cost_of(&[n, m]) + here + penalty(m, &old_m) - current.cost;
-        ledger.remove(n);
-        ledger.remove(m);
-        if place_past(inst, ledger, n, options[o], m, before, penalty) {
-            return true;
-        }
+    }
+    if removed.is_some() {
         ledger.place(n, current);
-        ledger.place(m, old_m);
+    }
+    cheaper.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    let mut tries = 0;
+    for (_, o) in cheaper.into_iter().take(EJECTION_SCAN) {
+        let (u, start) = (options[o].unit as usize, options[o].start as usize);
+        // (Ordinary swaps only past a single need: they are tried for every placed need.)
+        let blocking = blockers(inst, ledger, n, u, start);
+        if !remits && blocking.len() != 1 {
+            continue;
+        }
+        for m in blocking {
+            tries += 1;
+            if tries > if remits { REMIT_TRIES } else { EJECTION_TRIES } {
+                return false;
+            }
+            let old_m = ledger.assigned[m].expect("blocker is placed");
+            let before = ledger.cost_of(&[n, m]) + penalty(n, &current) + penalty(m, &old_m);
+            ledger.remove(n);
+            ledger.remove(m);
+            if place_past(inst, ledger, n, options[o], m, before, penalty) {
+                return true;
+            }
+            ledger.place(n, current);
+            ledger.place(m, old_m);
+        }
     }
     false
+}
+
+/// Lowers the remit shortfall where local search left it: each placed need of a programme short
+/// of a remit minimum somewhere it has an option is moved there, by a swap if need be, when that
+/// lowers the cost. Until no move helps or the stop.
+pub fn repair_remits(
+    inst: &Instance,
+    ledger: &mut Ledger,
+    stop: &Stop,
+    penalty: &dyn Fn(usize, &Assigned) -> f64,
+    scope: Option<&[bool]>,
+) -> usize {
+    let mut moved = 0;
+    loop {
+        let short: Vec<bool> = (0..inst.remits.len()).map(|r| ledger.remit_weeks()[r] < inst.remits[r].min).collect();
+        let mut better = false;
+        for n in 0..inst.needs.len() {
+            if stop.reached() {
+                return moved;
+            }
+            if inst.needs[n].ipl || ledger.locked(n) || scope.is_some_and(|s| !s[n]) {
+                continue;
+            }
+            let Some(current) = ledger.assigned[n] else { continue };
+            let helps = inst.remits_by_programme[inst.needs[n].programme].iter().any(|&r| short[r]);
+            if helps && relocate_with_ejection(inst, ledger, n, current, penalty, true) {
+                moved += 1;
+                better = true;
+            }
+        }
+        if !better {
+            return moved;
+        }
+    }
 }
 
 /// Places an unplaced need by taking one option's place from a need that can go elsewhere.
@@ -300,4 +350,78 @@ fn insert_with_chain(
         }
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::{Duration, Instant};
+    use vfu_core::checker::check_plan;
+
+    /// Two units of two providers, one place each for the term's four weeks; Anna (ki-nurse)
+    /// lives by Solna, Bo (shh-nurse) by Huddinge. Huddinge's provider wants 4 weeks of ki-nurse.
+    fn two_providers() -> vfu_core::Scenario {
+        let unit = |id: &str, provider: &str, lat: f64| {
+            serde_json::json!({ "id": id, "provider": provider, "name": id, "areas": ["internal_medicine"],
+                "levels": ["university"], "location": { "lat": lat, "lon": 18.0 },
+                "capacity": [{ "profession": "nurse", "places": 1 }],
+                "supervisors": [{ "id": format!("{id}-h"), "profession": "nurse", "trained": true, "max_students": 1 }] })
+        };
+        let student = |id: &str, programme: &str, personal_id: &str, lat: f64| {
+            serde_json::json!({ "id": id, "name": id, "personal_id": personal_id, "programme": programme,
+                "home": { "lat": lat, "lon": 18.0 },
+                "needs": [{ "id": format!("{id}-1"), "area": "internal_medicine", "weeks": 4 }] })
+        };
+        let programme = |id: &str| {
+            serde_json::json!({ "id": id, "school": "ki", "name": id, "profession": "nurse",
+                "trained_supervisor_required": false, "max_students_per_supervisor": 1 })
+        };
+        let json = serde_json::json!({
+            "format": "vfu-scenario/1",
+            "term": { "id": "HT", "name": "HT", "first_week": "2027-W36", "last_week": "2027-W39" },
+            "schools": [{ "id": "ki", "name": "KI", "level": "university" }],
+            "programmes": [programme("ki-nurse"), programme("shh-nurse")],
+            "providers": [
+                { "id": "solna", "name": "Solna" },
+                { "id": "huddinge", "name": "Huddinge",
+                  "remit": [{ "programme": "ki-nurse", "min_student_weeks": 4 }] }
+            ],
+            "units": [unit("solna-1", "solna", 59.36), unit("huddinge-1", "huddinge", 59.22)],
+            "students": [
+                student("anna", "ki-nurse", "200101012383", 59.36),
+                student("bo", "shh-nurse", "200202022380", 59.22)
+            ]
+        });
+        vfu_core::format::read_scenario(&json.to_string()).unwrap()
+    }
+
+    #[test]
+    fn a_swap_that_meets_a_remit_minimum_is_made_though_both_travel_farther() {
+        let scenario = two_providers();
+        let inst = Instance::new(&scenario).unwrap();
+        let need = |id: &str| (0..inst.needs.len()).find(|&n| inst.need_records(n).1.id == id).unwrap();
+        let unit = |id: &str| inst.scenario().units.iter().position(|u| u.id == id).unwrap();
+        let (anna, bo) = (need("anna-1"), need("bo-1"));
+        let mut ledger = Ledger::new(&inst);
+        for (n, u) in [(anna, unit("solna-1")), (bo, unit("huddinge-1"))] {
+            let h = ledger.can_place(n, u, 0).unwrap();
+            ledger.place(n, Assigned { unit: u, supervisor: h, start: 0, cost: inst.cost_at(n, u) });
+        }
+        let stop = Stop { deadline: Instant::now() + Duration::from_secs(60), cancel: None };
+        let before = ledger.total_cost();
+        // Each is at the unit nearest home: local search sees nothing to gain.
+        improve(&inst, &mut ledger, &stop, &|_, _| 0.0, None);
+        assert_eq!(ledger.total_cost(), before);
+        // Each lives by their unit: the plan costs the minimum's 4 weeks short, and nothing else.
+        assert_eq!(before, 400.0);
+
+        assert_eq!(repair_remits(&inst, &mut ledger, &stop, &|_, _| 0.0, None), 1);
+        assert_eq!(ledger.assigned[anna].map(|a| a.unit), Some(unit("huddinge-1")));
+        assert_eq!(ledger.assigned[bo].map(|a| a.unit), Some(unit("solna-1")));
+        // 400 of shortfall saved for twice the 15 km between the units.
+        let travel = 2.0 * inst.cost_at(anna, unit("huddinge-1"));
+        assert!((ledger.total_cost() - travel).abs() < 1e-6, "{} vs {travel}", ledger.total_cost());
+        assert!(ledger.total_cost() < before - 300.0);
+        assert!(check_plan(&scenario, &crate::to_plan(&inst, &ledger)).violations.is_empty());
+    }
 }

@@ -761,12 +761,13 @@ impl NeighbourhoodMip {
         let t = std::time::Instant::now();
         let solved = model.solve();
         trace(&format!(
-            "  fix-and-resolve: {needs} needs, {} columns, {} rows, {:?} in {:.2} s, objective {:.1}",
+            "  fix-and-resolve: {needs} needs, {} columns, {} rows, {:?} in {:.2} s, objective {:.1} dual {:.1}",
             self.columns.len(),
             self.program.rows.len(),
             solved.status(),
             t.elapsed().as_secs_f64(),
-            solved.objective_value()
+            solved.objective_value(),
+            solved.double_info_value(c"mip_dual_bound").unwrap_or(f64::NAN)
         ));
         if !matches!(solved.primal_solution_status(), highs::HighsSolutionStatus::Feasible) {
             return None;
