@@ -104,7 +104,7 @@ fn relocate(
 /// need taken out of its way: a pass over a region's term stays within seconds.
 const EJECTION_SCAN: usize = 48;
 const EJECTION_TRIES: usize = 6;
-/// Tries with one need taken out of the way per need that can help a remit minimum.
+/// Tries with one need taken out of the way per need in [`swap_at_full_units`].
 const REMIT_TRIES: usize = 60;
 
 /// Moves a placed need to a cheaper option (by its cost and what it does for the remit
@@ -163,10 +163,13 @@ fn relocate_with_ejection(
     false
 }
 
-/// Lowers the remit shortfall where local search left it: each placed need of a programme short
-/// of a remit minimum somewhere it has an option is moved there, by a swap if need be, when that
-/// lowers the cost. Until no move helps or the stop.
-pub fn repair_remits(
+/// Swaps at full units, weighing the remit minimums: each placed need is moved to an option
+/// that costs less with what it does for the minimums, taking one need out of its way there,
+/// which goes to its next-best place. Local search tries swaps only past a single need and by
+/// travel and preference alone, so it never moves a need of a programme short of a minimum to a
+/// unit full of others. The needs that can help a minimum still short come first, then the
+/// rest; until no move helps or the stop. Returns the moves made.
+pub fn swap_at_full_units(
     inst: &Instance,
     ledger: &mut Ledger,
     stop: &Stop,
@@ -176,17 +179,17 @@ pub fn repair_remits(
     let mut moved = 0;
     loop {
         let short: Vec<bool> = (0..inst.remits.len()).map(|r| ledger.remit_weeks()[r] < inst.remits[r].min).collect();
+        let helps = |n: usize| inst.remits_by_programme[inst.needs[n].programme].iter().any(|&r| short[r]);
+        let (first, rest): (Vec<usize>, Vec<usize>) = (0..inst.needs.len())
+            .filter(|&n| !inst.needs[n].ipl && !ledger.locked(n) && scope.is_none_or(|s| s[n]))
+            .partition(|&n| helps(n));
         let mut better = false;
-        for n in 0..inst.needs.len() {
+        for n in first.into_iter().chain(rest) {
             if stop.reached() {
                 return moved;
             }
-            if inst.needs[n].ipl || ledger.locked(n) || scope.is_some_and(|s| !s[n]) {
-                continue;
-            }
             let Some(current) = ledger.assigned[n] else { continue };
-            let helps = inst.remits_by_programme[inst.needs[n].programme].iter().any(|&r| short[r]);
-            if helps && relocate_with_ejection(inst, ledger, n, current, penalty, true) {
+            if relocate_with_ejection(inst, ledger, n, current, penalty, true) {
                 moved += 1;
                 better = true;
             }
@@ -415,7 +418,7 @@ mod tests {
         // Each lives by their unit: the plan costs the minimum's 4 weeks short, and nothing else.
         assert_eq!(before, 400.0);
 
-        assert_eq!(repair_remits(&inst, &mut ledger, &stop, &|_, _| 0.0, None), 1);
+        assert_eq!(swap_at_full_units(&inst, &mut ledger, &stop, &|_, _| 0.0, None), 1);
         assert_eq!(ledger.assigned[anna].map(|a| a.unit), Some(unit("huddinge-1")));
         assert_eq!(ledger.assigned[bo].map(|a| a.unit), Some(unit("solna-1")));
         // 400 of shortfall saved for twice the 15 km between the units.

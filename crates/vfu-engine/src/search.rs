@@ -123,13 +123,14 @@ fn search_group(
     }
     trace(&format!("lns: {:.1} s, cost {:.1}", t.elapsed().as_secs_f64(), ledger.total_cost()));
     better(ledger.total_cost());
-    // The last moments go to the remit minimums: the neighbourhoods leave shortfall that a swap
-    // at a full unit removes (a need of the short programme in, another out to its next-best
-    // place), and local search never tries a move that costs travel to gain a minimum. At 5,000
-    // students (seeds 1, 3, 5) 5.52 / 7.27 / 7.34 % -> 4.36 / 5.73 / 6.26 %; 627 moves in 0.5 s
-    // on seed 1, where the minimums no block holds were 8,700 above their bound, then 3,100.
+    // The last moments go to swaps at full units: the neighbourhoods leave remit shortfall that
+    // a swap removes (a need of the short programme in, another out to its next-best place),
+    // and local search never tries a move that costs travel to gain a minimum. At 5,000 students
+    // (seeds 1, 3, 5) 5.52 / 7.27 / 7.34 % -> 4.36 / 5.73 / 6.26 % with the needs that help a
+    // minimum alone (627 moves in 0.5 s on seed 1, where the minimums no block holds were 8,700
+    // above their bound, then 3,100); 4.20 / 5.57 / 6.11 % with every need after them.
     let polish =
-        stop.until(Instant::now() + stop.deadline.saturating_duration_since(Instant::now()).mul_f64(1.0 - REMIT_SHARE));
+        stop.until(Instant::now() + stop.deadline.saturating_duration_since(Instant::now()).mul_f64(1.0 - SWAP_SHARE));
     if fix_and_resolve
         && refine::search(inst, ledger, &polish, penalty, &Focus::Term { guidance, scope: within }, better) > 0
     {
@@ -137,14 +138,14 @@ fn search_group(
         better(ledger.total_cost());
     }
     let t = Instant::now();
-    let moved = improve::repair_remits(inst, ledger, stop, penalty, within);
-    trace(&format!("remits: {moved} moved in {:.1} s, cost {:.1}", t.elapsed().as_secs_f64(), ledger.total_cost()));
+    let moved = improve::swap_at_full_units(inst, ledger, stop, penalty, within);
+    trace(&format!("swaps: {moved} moved in {:.1} s, cost {:.1}", t.elapsed().as_secs_f64(), ledger.total_cost()));
     better(ledger.total_cost());
 }
 
-/// The share of a worker's search time kept for [`improve::repair_remits`] at its end (it
-/// needed a third of it at 5,000 students).
-const REMIT_SHARE: f64 = 0.05;
+/// The share of a worker's search time kept for [`improve::swap_at_full_units`] at its end (it
+/// needed a fifth of it at 5,000 students).
+const SWAP_SHARE: f64 = 0.05;
 
 /// Professions in `workers` groups of about equal work, the largest placed first into the
 /// lightest group; groups left empty are dropped. The work is the needs `seed` marks (each
