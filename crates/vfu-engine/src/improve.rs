@@ -168,8 +168,9 @@ fn relocate_with_ejection(
 /// which goes to its next-best place. Local search tries swaps only past a single need and by
 /// travel and preference alone, so it never moves a need of a programme short of a minimum to a
 /// unit full of others. The needs that can help a minimum still short come first, then the
-/// rest; until no move helps or the stop. (A move into free room is tried first: a swap may have
-/// left some.) Returns the moves made.
+/// rest; until no move helps or the stop. (A move into free room is tried first, and needs left
+/// out are tried again as local search tries them: the swaps may have made room.) Returns the
+/// moves made.
 pub fn swap_at_full_units(
     inst: &Instance,
     ledger: &mut Ledger,
@@ -189,10 +190,14 @@ pub fn swap_at_full_units(
             if stop.reached() {
                 return moved;
             }
-            let Some(current) = ledger.assigned[n] else { continue };
-            if relocate(inst, ledger, n, current, penalty)
-                || relocate_with_ejection(inst, ledger, n, current, penalty, true)
-            {
+            let moved_n = match ledger.assigned[n] {
+                Some(current) => {
+                    relocate(inst, ledger, n, current, penalty)
+                        || relocate_with_ejection(inst, ledger, n, current, penalty, true)
+                }
+                None => insert_with_ejection(inst, ledger, n, penalty) || insert_with_chain(inst, ledger, n, penalty),
+            };
+            if moved_n {
                 moved += 1;
                 better = true;
             }
