@@ -767,7 +767,11 @@ impl NeighbourhoodMip {
             solved.status(),
             t.elapsed().as_secs_f64(),
             solved.objective_value(),
-            solved.double_info_value(c"mip_dual_bound").unwrap_or(f64::NAN)
+            if crate::relax::tracing() {
+                solved.double_info_value(c"mip_dual_bound").unwrap_or(f64::NAN)
+            } else {
+                f64::NAN
+            }
         ));
         if !matches!(solved.primal_solution_status(), highs::HighsSolutionStatus::Feasible) {
             return None;

@@ -1,5 +1,6 @@
 //! The integer search on a constructed plan: local search, then large-neighbourhood search,
-//! then fix-and-resolve, on every core at once.
+//! then fix-and-resolve and swaps at full units in turn while either gains, on every core at
+//! once.
 //!
 //! Needs of different professions share nothing the search moves: students, places, supervisors
 //! and remit entries each belong to one profession, and interprofessional team members stay
@@ -24,7 +25,8 @@ pub type Penalty<'p> = dyn Fn(usize, &Assigned) -> f64 + Sync + 'p;
 
 /// Searches until the stop (or until no phase finds more), then leaves the best plan in `best`,
 /// on `workers` threads at most (`crate::workers()`: the cores). `fix_and_resolve` adds the MIP
-/// neighbourhoods after the local searches; `better` hears every cheaper plan's cost.
+/// neighbourhoods after the local searches (the swaps at full units run either way); `better`
+/// hears every cheaper plan's cost.
 #[allow(clippy::too_many_arguments)]
 pub fn search(
     inst: &Instance,
@@ -124,18 +126,24 @@ fn search_group(
     trace(&format!("lns: {:.1} s, cost {:.1}", t.elapsed().as_secs_f64(), ledger.total_cost()));
     better(ledger.total_cost());
     // Then fix-and-resolve, with the last part of the time kept for swaps at full units (see
-    // `SWAP_SHARE`); time the two leave goes round again.
+    // `SWAP_SHARE`); time the two leave goes round again, while fix-and-resolve still gains
+    // (the swaps end where none of theirs helps: without a change they would find none).
+    let mut settled = false;
     while !stop.reached() {
         let remaining = stop.deadline.saturating_duration_since(Instant::now());
-        let polish = stop.until(Instant::now() + remaining.mul_f64(1.0 - SWAP_SHARE));
+        let resolve_stop = stop.until(Instant::now() + remaining.mul_f64(1.0 - SWAP_SHARE));
         let kept = fix_and_resolve
-            && refine::search(inst, ledger, &polish, penalty, &Focus::Term { guidance, scope: within }, better) > 0;
+            && refine::search(inst, ledger, &resolve_stop, penalty, &Focus::Term { guidance, scope: within }, better)
+                > 0;
         if kept {
-            improve::improve(inst, ledger, &polish, penalty, within);
+            improve::improve(inst, ledger, &resolve_stop, penalty, within);
             better(ledger.total_cost());
+        } else if settled {
+            break;
         }
         let (t, before) = (Instant::now(), ledger.total_cost());
         let moved = improve::swap_at_full_units(inst, ledger, stop, penalty, within);
+        settled = !stop.reached();
         trace(&format!(
             "swaps: {moved} moved in {:.1} s, cost {before:.1} -> {:.1}",
             t.elapsed().as_secs_f64(),
@@ -148,17 +156,18 @@ fn search_group(
     }
 }
 
-/// The share of the search time left after local search that goes to
-/// [`improve::swap_at_full_units`] at its end. The neighbourhoods leave remit shortfall that a
-/// swap removes (a need of the short programme in, another out to its next-best place), and
-/// local search never tries a move that costs travel to gain a minimum. At 5,000 students
-/// (seeds 1, 3, 5, with 5 %) 5.52 / 7.27 / 7.34 % -> 4.36 / 5.73 / 6.26 % with only the needs
-/// that help a minimum (627 moves in 0.5 s on seed 1, where the minimums no block holds were
-/// 8,700 above their bound, then 3,100); 4.20 / 5.57 / 6.11 % with every need after them. At
-/// 15,000 students the swaps gain more than the end of fix-and-resolve: with 5 % they were cut
-/// short after 46,000 (plan 1.693 M), with 15 % after 61,000 (1.677 M); with 30 % they
-/// finished in 4.7 s (1.658 M). At 1,000 and 5,000 students 30 % against 5 % made no
-/// difference beyond a need placed (5,000 students, seed 5: 6.13 -> 5.17 %).
+/// The share of the time left at each round of the search that fix-and-resolve leaves to
+/// [`improve::swap_at_full_units`] (which may use more, up to the stop). The neighbourhoods
+/// leave remit shortfall that a swap removes (a need of the short programme in, another out to
+/// its next-best place), and local search never tries a move that costs travel to gain a
+/// minimum. At 5,000 students (seeds 1, 3, 5, with 5 %) 5.52 / 7.27 / 7.34 % -> 4.36 / 5.73 /
+/// 6.26 % with only the needs that help a minimum (627 moves in 0.5 s on seed 1, where the
+/// minimums no block holds were 8,700 above their bound, then 3,100); 4.20 / 5.57 / 6.11 % with
+/// every need after them. At 15,000 students the swaps gain more than the end of
+/// fix-and-resolve: with 5 % they were cut short after 46,000 (plan 1.693 M), with 15 % after
+/// 61,000 (1.677 M); with 30 % they finished in 4.7 s (1.658 M). At 1,000 and 5,000 students 30
+/// % against 5 % made no difference beyond a need placed (5,000 students, seed 5: 6.13 -> 5.17
+/// %).
 const SWAP_SHARE: f64 = 0.3;
 
 /// Professions in `workers` groups of about equal work, the largest placed first into the
