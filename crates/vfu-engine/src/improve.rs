@@ -32,16 +32,10 @@ pub fn improve(
             if stop.reached() {
                 return;
             }
-            if inst.needs[n].ipl || ledger.locked(n) || scope.is_some_and(|s| !s[n]) {
+            if !movable(inst, ledger, n, scope) {
                 continue;
             }
-            better |= match ledger.assigned[n] {
-                Some(current) => {
-                    relocate(inst, ledger, n, current, penalty)
-                        || (swaps && relocate_with_ejection(inst, ledger, n, current, penalty, false))
-                }
-                None => insert_with_ejection(inst, ledger, n, penalty) || insert_with_chain(inst, ledger, n, penalty),
-            };
+            better |= move_need(inst, ledger, n, penalty, swaps.then_some(Ejection::PastOne));
         }
         if !better {
             if swaps {
@@ -49,6 +43,29 @@ pub fn improve(
             }
             swaps = true;
         }
+    }
+}
+
+/// Whether the searches may move a need: not on a team, not locked, and in the `scope` if any.
+fn movable(inst: &Instance, ledger: &Ledger, n: usize, scope: Option<&[bool]>) -> bool {
+    !inst.needs[n].ipl && !ledger.locked(n) && scope.is_none_or(|s| s[n])
+}
+
+/// One move of a need, kept only when the cost falls: a placed need to a cheaper option with
+/// room (then, with an `ejection`, past a need in its way), a need left out into the plan.
+fn move_need(
+    inst: &Instance,
+    ledger: &mut Ledger,
+    n: usize,
+    penalty: &dyn Fn(usize, &Assigned) -> f64,
+    ejection: Option<Ejection>,
+) -> bool {
+    match ledger.assigned[n] {
+        Some(current) => {
+            relocate(inst, ledger, n, current, penalty)
+                || ejection.is_some_and(|e| relocate_with_ejection(inst, ledger, n, current, penalty, e))
+        }
+        None => insert_with_ejection(inst, ledger, n, penalty) || insert_with_chain(inst, ledger, n, penalty),
     }
 }
 
@@ -105,33 +122,49 @@ fn relocate(
     }
 }
 
-/// Cheaper options looked at per placed need, cheapest first, and tries of one of them with one
-/// need taken out of its way: a pass over a region's term stays within seconds.
-const EJECTION_SCAN: usize = 48;
-const EJECTION_TRIES: usize = 6;
-/// The same in [`swap_at_full_units`], per need in each of its passes (a try is one option and
-/// one need in its way there): with 200 and 500 instead of 48 options and 60 tries, at 1,000 students (seeds 1, 3, 5, 7) 0.88 /
-/// 4.81 / 1.23 / 0.78 % -> 0.83 / 4.74 / 1.23 / 0.74 %, at 5,000 students (seeds 1, 3, 5) 4.16 /
-/// 5.62 / 5.17 % -> 3.91 / 5.08 / 4.78 %; at 15,000 students the swaps gained 88,000 where they
-/// had gained 62,000.
-const SWAP_SCAN: usize = 200;
-const SWAP_TRIES: usize = 500;
+/// How a placed need may move past others ([`relocate_with_ejection`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ejection {
+    /// Local search's swaps: options cheaper by travel and preference, past a single need in
+    /// the way. (Weighing the remit minimums here too, from the start of the search, left every
+    /// term measured a need short.)
+    PastOne,
+    /// [`swap_at_full_units`]: options cheaper with what they do for the remit minimums, past any
+    /// one of the needs in the way.
+    AtFullUnits,
+}
 
-/// Moves a placed need to a cheaper option (by its cost and what it does for the remit
-/// minimums) that another need is in the way of, that need going to its cheapest option that
-/// still fits (perhaps where the first one was): a swap when it goes there. Kept only when the
-/// cost (with re-plan penalties) falls.
+impl Ejection {
+    /// Cheaper options looked at per need, cheapest first, and tries at most (a try is one
+    /// option and one need taken out of its way there). Local search's keep a pass over a
+    /// region's term within seconds, since they run in every pass. At full units, with 200 and
+    /// 500 instead of 48 and 60: at 1,000 students (seeds 1, 3, 5, 7) 0.88 / 4.81 / 1.23 / 0.78 %
+    /// -> 0.83 / 4.74 / 1.23 / 0.74 %, at 5,000 students (seeds 1, 3, 5) 4.16 / 5.62 / 5.17 % ->
+    /// 3.91 / 5.08 / 4.78 %; at 15,000 students the swaps gained 88,000 where they had gained
+    /// 62,000.
+    fn limits(self) -> (usize, usize) {
+        match self {
+            Ejection::PastOne => (48, 6),
+            Ejection::AtFullUnits => (200, 500),
+        }
+    }
+}
+
+/// Moves a placed need to a cheaper option (see [`Ejection`]) that another need is in the way
+/// of, that need going to its cheapest option that still fits (perhaps where the first one was):
+/// a swap when it goes there. Kept only when the cost (with re-plan penalties) falls.
 fn relocate_with_ejection(
     inst: &Instance,
     ledger: &mut Ledger,
     n: usize,
     current: Assigned,
     penalty: &dyn Fn(usize, &Assigned) -> f64,
-    remits: bool,
+    ejection: Ejection,
 ) -> bool {
     let options = &inst.options[n];
-    // With `remits`, weighed with the need out of the plan, as `relocate` does: a remit minimum
+    // At full units weighed with the need out of the plan, as `relocate` does: a remit minimum
     // the need helps where it is, or would help elsewhere, counts.
+    let remits = ejection == Ejection::AtFullUnits;
     let mut cheaper: Vec<(f64, usize)> = Vec::new();
     if remits {
         ledger.remove(n);
@@ -149,13 +182,11 @@ fn relocate_with_ejection(
     }
     cheaper.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     let mut tries = 0;
-    let (scan, most) = if remits { (SWAP_SCAN, SWAP_TRIES) } else { (EJECTION_SCAN, EJECTION_TRIES) };
+    let (scan, most) = ejection.limits();
     for (_, o) in cheaper.into_iter().take(scan) {
         let (u, start) = (options[o].unit as usize, options[o].start as usize);
-        // (Ordinary swaps only past a single need: they run in every pass of local search, where
-        // more tries cost too much.)
         let blocking = blockers(inst, ledger, n, u, start);
-        if !remits && blocking.len() != 1 {
+        if ejection == Ejection::PastOne && blocking.len() != 1 {
             continue;
         }
         for m in blocking {
@@ -177,14 +208,13 @@ fn relocate_with_ejection(
     false
 }
 
-/// Swaps at full units, weighing the remit minimums: each placed need is moved to an option
-/// that costs less with what it does for the minimums, taking one need out of its way there,
-/// which goes to its next-best place. Local search tries swaps only past a single need and by
-/// travel and preference alone, so it never moves a need of a programme short of a minimum to a
-/// unit full of others. The needs that can help a minimum still short come first, then the
-/// rest; until no move helps or the stop. (A move into free room is tried first, and needs left
-/// out are tried again as local search tries them: the swaps may have made room.) Returns the
-/// moves made.
+/// Swaps at full units, weighing the remit minimums ([`Ejection::AtFullUnits`]): each placed
+/// need is moved to an option that costs less with what it does for the minimums, taking one
+/// need out of its way there, which goes to its next-best place. Local search's swaps
+/// ([`Ejection::PastOne`]) never move a need of a programme short of a minimum to a unit full of
+/// others. The needs that can help a minimum still short come first, then the rest; until no
+/// move helps or the stop. (A move into free room is tried first, and needs left out are tried
+/// again as local search tries them: the swaps may have made room.) Returns the moves made.
 pub fn swap_at_full_units(
     inst: &Instance,
     ledger: &mut Ledger,
@@ -196,22 +226,14 @@ pub fn swap_at_full_units(
     loop {
         let short: Vec<bool> = (0..inst.remits.len()).map(|r| ledger.remit_weeks()[r] < inst.remits[r].min).collect();
         let helps = |n: usize| inst.remits_by_programme[inst.needs[n].programme].iter().any(|&r| short[r]);
-        let (first, rest): (Vec<usize>, Vec<usize>) = (0..inst.needs.len())
-            .filter(|&n| !inst.needs[n].ipl && !ledger.locked(n) && scope.is_none_or(|s| s[n]))
-            .partition(|&n| helps(n));
+        let (first, rest): (Vec<usize>, Vec<usize>) =
+            (0..inst.needs.len()).filter(|&n| movable(inst, ledger, n, scope)).partition(|&n| helps(n));
         let mut better = false;
         for n in first.into_iter().chain(rest) {
             if stop.reached() {
                 return moved;
             }
-            let moved_n = match ledger.assigned[n] {
-                Some(current) => {
-                    relocate(inst, ledger, n, current, penalty)
-                        || relocate_with_ejection(inst, ledger, n, current, penalty, true)
-                }
-                None => insert_with_ejection(inst, ledger, n, penalty) || insert_with_chain(inst, ledger, n, penalty),
-            };
-            if moved_n {
+            if move_need(inst, ledger, n, penalty, Some(Ejection::AtFullUnits)) {
                 moved += 1;
                 better = true;
             }
