@@ -238,11 +238,12 @@ fn search_diving(
             // each need (price-and-branch): small MIPs, solved in a fraction of a second each.
             if let Some(values) = guidance {
                 for block in blocks(inst, ledger) {
-                    let free: Vec<usize> = block.into_iter().filter(|&n| in_scope(n) && !covered[n]).collect();
+                    let mut free: Vec<usize> = block.into_iter().filter(|&n| in_scope(n) && !covered[n]).collect();
                     if stop.reached() {
                         break;
                     }
                     if (2..=BLOCK_MAX_NEEDS).contains(&free.len()) {
+                        with_students_other_needs(inst, ledger, &mut free, &in_scope);
                         let budget = Budget::whole(stop.remaining_secs() / 10.0, Some(values));
                         visit(free, budget, &mut size.clone(), &mut covered, ledger);
                     }
@@ -288,6 +289,25 @@ fn search_diving(
         round += 1;
     }
     kept
+}
+
+/// Adds to a block's `free` needs the placed needs of other blocks whose students have a need
+/// of the block left out: a block's relaxation knows nothing of a student's placements in other
+/// areas, and one of them may hold the only weeks the need left out could have.
+fn with_students_other_needs(
+    inst: &Instance,
+    ledger: &Ledger,
+    free: &mut Vec<usize>,
+    in_scope: &dyn Fn(usize) -> bool,
+) {
+    let unplaced: Vec<usize> = free.iter().copied().filter(|&n| ledger.assigned[n].is_none()).collect();
+    for n in unplaced {
+        for &m in &inst.student_needs[inst.needs[n].student] {
+            if ledger.assigned[m].is_some() && movable(inst, ledger, m) && in_scope(m) && !free.contains(&m) {
+                free.push(m);
+            }
+        }
+    }
 }
 
 /// Whether the term is large enough for its neighbourhoods to be dived on (above
@@ -1203,6 +1223,59 @@ mod tests {
             }
         }
         assert!(improved > 0, "a greedy plan of 200 students improves over the LP's units somewhere");
+        let report = check_plan(&scenario, &crate::to_plan(&inst, &ledger));
+        assert!(report.is_valid(), "{:#?}", report.violations);
+    }
+
+    /// Anna (ki-nurse) needs two weeks of internal medicine and two of surgery in v. 36-39; the
+    /// only surgical unit has its place in v. 36-37 alone. Her internal medicine is placed in v.
+    /// 36-37, so her surgery is left out: a MIP over the surgery block alone cannot place it, one
+    /// that frees her internal medicine too moves it to v. 38-39 and places both.
+    #[test]
+    fn a_block_frees_the_placements_of_its_students_left_out_in_other_areas() {
+        let unit = |id: &str, area: &str, capacity: serde_json::Value| {
+            serde_json::json!({ "id": id, "provider": "solna", "name": id, "areas": [area],
+                "levels": ["university"], "capacity": [capacity],
+                "supervisors": [{ "id": format!("{id}-h"), "profession": "nurse", "trained": true, "max_students": 1 }] })
+        };
+        let json = serde_json::json!({
+            "format": "vfu-scenario/1",
+            "term": { "id": "HT", "name": "HT", "first_week": "2027-W36", "last_week": "2027-W39" },
+            "schools": [{ "id": "ki", "name": "KI", "level": "university" }],
+            "programmes": [{ "id": "ki-nurse", "school": "ki", "name": "Nurse", "profession": "nurse",
+                "trained_supervisor_required": false, "max_students_per_supervisor": 1 }],
+            "providers": [{ "id": "solna", "name": "Solna" }],
+            "units": [
+                unit("im", "internal_medicine", serde_json::json!({ "profession": "nurse", "places": 1 })),
+                unit("surg", "surgery", serde_json::json!({ "profession": "nurse", "to": "2027-W37", "places": 1 }))
+            ],
+            "students": [{ "id": "anna", "name": "Anna", "personal_id": "200101012383", "programme": "ki-nurse",
+                "needs": [{ "id": "anna-1", "area": "internal_medicine", "weeks": 2 },
+                          { "id": "anna-2", "area": "surgery", "weeks": 2 }] }]
+        });
+        let scenario = vfu_core::format::read_scenario(&json.to_string()).unwrap();
+        let inst = Instance::new(&scenario).unwrap();
+        let (medicine, surgery) = (need_of(&inst, "anna-1"), need_of(&inst, "anna-2"));
+        let mut ledger = Ledger::new(&inst);
+        place_at(&inst, &mut ledger, medicine, inst.ix.units["im"], 0);
+        // The relaxation's values: surgery in v. 36-37, internal medicine after it.
+        let mut values: Guidance = inst.options.iter().map(|o| vec![0.0; o.len()]).collect();
+        values[surgery][0] = 1.0;
+        let later = inst.options[medicine].iter().position(|o| o.start == 2).unwrap();
+        values[medicine][later] = 1.0;
+        let stop = Stop { deadline: Instant::now() + Duration::from_secs(60), cancel: None };
+        let budget = Budget::whole(30.0, Some(&values));
+
+        let alone = resolve_within(&inst, &mut ledger, &[surgery], &stop, &|_, _| 0.0, budget);
+        assert!(!alone.kept() && ledger.assigned[surgery].is_none(), "{alone:?}");
+
+        let mut free = vec![surgery];
+        with_students_other_needs(&inst, &ledger, &mut free, &|_| true);
+        assert_eq!(free, vec![surgery, medicine]);
+        let outcome = resolve_within(&inst, &mut ledger, &free, &stop, &|_, _| 0.0, budget);
+        assert!(outcome.kept(), "{outcome:?}");
+        assert_eq!(ledger.assigned[surgery].map(|a| a.start), Some(0));
+        assert_eq!(ledger.assigned[medicine].map(|a| a.start), Some(2));
         let report = check_plan(&scenario, &crate::to_plan(&inst, &ledger));
         assert!(report.is_valid(), "{:#?}", report.violations);
     }
