@@ -166,9 +166,16 @@ fn relocate_with_ejection(
     // the need helps where it is, or would help elsewhere, counts.
     let remits = ejection == Ejection::AtFullUnits;
     let mut cheaper: Vec<(f64, usize)> = Vec::new();
-    if remits {
+    // The need stays out of the plan from its first try until one is kept or none is left (not
+    // in and out at every try): what it added to the cost where it was (`extra`) then makes up
+    // each pair's cost before the move.
+    let with_n = ledger.cost_of(&[n]);
+    let take_out = |ledger: &mut Ledger| {
         ledger.remove(n);
-    }
+        with_n - ledger.cost_of(&[n])
+    };
+    // `extra` while the need is out.
+    let mut out: Option<f64> = if remits { Some(take_out(ledger)) } else { None };
     let here = if remits { marginal(ledger, n, &current, penalty) } else { current.cost + penalty(n, &current) };
     for (o, opt) in options.iter().enumerate() {
         let a = Assigned { unit: opt.unit as usize, supervisor: usize::MAX, start: opt.start as usize, cost: opt.cost };
@@ -176,9 +183,6 @@ fn relocate_with_ejection(
         if m < here - 1e-9 {
             cheaper.push((m, o));
         }
-    }
-    if remits {
-        ledger.place(n, current);
     }
     cheaper.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     let mut tries = 0;
@@ -192,18 +196,26 @@ fn relocate_with_ejection(
         for m in blocking {
             tries += 1;
             if tries > most {
-                return false;
+                break;
             }
+            let extra = match out {
+                Some(extra) => extra,
+                None => *out.insert(take_out(ledger)),
+            };
             let old_m = ledger.assigned[m].expect("blocker is placed");
-            let before = ledger.cost_of(&[n, m]) + penalty(n, &current) + penalty(m, &old_m);
-            ledger.remove(n);
+            let before = ledger.cost_of(&[n, m]) + extra + penalty(n, &current) + penalty(m, &old_m);
             ledger.remove(m);
             if place_past(inst, ledger, n, options[o], m, before, penalty) {
                 return true;
             }
-            ledger.place(n, current);
             ledger.place(m, old_m);
         }
+        if tries > most {
+            break;
+        }
+    }
+    if out.is_some() {
+        ledger.place(n, current);
     }
     false
 }

@@ -293,9 +293,16 @@ impl<'i, 'a> Ledger<'i, 'a> {
             }
         }
         weeks.clone().for_each(|w| step(&mut self.supervisor_load[a.supervisor][w]));
-        let programme_load =
-            self.supervisor_programme_load.entry((a.supervisor, need.programme)).or_insert_with(|| vec![0; inst.weeks]);
-        weeks.clone().for_each(|w| step(&mut programme_load[w]));
+        // A programme's own limit per supervisor binds only below the supervisor's: otherwise its
+        // load (never above the supervisor's) needs no keeping, and its room stays the limit.
+        let (_, per_programme) = inst.programme_rules[need.programme];
+        if per_programme < inst.supervisors[a.supervisor].max_students {
+            let programme_load = self
+                .supervisor_programme_load
+                .entry((a.supervisor, need.programme))
+                .or_insert_with(|| vec![0; inst.weeks]);
+            weeks.clone().for_each(|w| step(&mut programme_load[w]));
+        }
         self.student_busy[need.student] ^= span_bits(a.start, need.weeks);
         if let Some(r) = self.remit_entry(n, a.unit) {
             let len = need.weeks as u32;
