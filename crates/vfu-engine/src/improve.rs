@@ -169,8 +169,8 @@ fn relocate_with_ejection(
     // The need stays out of the plan from its first try until one is kept or none is left (not
     // in and out at every try): what it added to the cost where it was (`extra`) then makes up
     // each pair's cost before the move.
-    let with_n = ledger.cost_of(&[n]);
     let take_out = |ledger: &mut Ledger| {
+        let with_n = ledger.cost_of(&[n]);
         ledger.remove(n);
         with_n - ledger.cost_of(&[n])
     };
@@ -187,7 +187,7 @@ fn relocate_with_ejection(
     cheaper.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     let mut tries = 0;
     let (scan, most) = ejection.limits();
-    for (_, o) in cheaper.into_iter().take(scan) {
+    'options: for (_, o) in cheaper.into_iter().take(scan) {
         let (u, start) = (options[o].unit as usize, options[o].start as usize);
         let blocking = blockers(inst, ledger, n, u, start);
         if ejection == Ejection::PastOne && blocking.len() != 1 {
@@ -196,7 +196,7 @@ fn relocate_with_ejection(
         for m in blocking {
             tries += 1;
             if tries > most {
-                break;
+                break 'options;
             }
             let extra = match out {
                 Some(extra) => extra,
@@ -209,9 +209,6 @@ fn relocate_with_ejection(
                 return true;
             }
             ledger.place(m, old_m);
-        }
-        if tries > most {
-            break;
         }
     }
     if out.is_some() {
@@ -236,10 +233,9 @@ pub fn swap_at_full_units(
 ) -> usize {
     let mut moved = 0;
     loop {
-        let short: Vec<bool> = (0..inst.remits.len()).map(|r| ledger.remit_weeks()[r] < inst.remits[r].min).collect();
-        let helps = |n: usize| inst.remits_by_programme[inst.needs[n].programme].iter().any(|&r| short[r]);
-        let (first, rest): (Vec<usize>, Vec<usize>) =
-            (0..inst.needs.len()).filter(|&n| movable(inst, ledger, n, scope)).partition(|&n| helps(n));
+        let (first, rest): (Vec<usize>, Vec<usize>) = (0..inst.needs.len())
+            .filter(|&n| movable(inst, ledger, n, scope))
+            .partition(|&n| ledger.programme_short(inst.needs[n].programme));
         let mut better = false;
         for n in first.into_iter().chain(rest) {
             if stop.reached() {
@@ -318,19 +314,19 @@ fn place_past(
 /// in overlapping weeks, and the student's own overlapping placements (not locked, not on teams).
 pub(crate) fn blockers(inst: &Instance, ledger: &Ledger, n: usize, u: usize, start: usize) -> Vec<usize> {
     let need = &inst.needs[n];
-    let movable = |m: usize| m != n && !inst.needs[m].ipl && !ledger.locked(m);
+    let may_move = |m: usize| m != n && movable(inst, ledger, m, None);
     let overlaps = |m: usize, a: &Assigned| a.start < start + need.weeks && start < a.start + inst.needs[m].weeks;
     let here = |m: usize, a: &Assigned| a.unit == u && inst.needs[m].profession == need.profession;
     let at_unit = ledger
         .placed_at(u)
         .iter()
         .copied()
-        .filter(|&m| movable(m) && ledger.assigned[m].is_some_and(|a| overlaps(m, &a) && here(m, &a)));
+        .filter(|&m| may_move(m) && ledger.assigned[m].is_some_and(|a| overlaps(m, &a) && here(m, &a)));
     // The student's own placements elsewhere (one at the unit is in the list above already).
     let own = inst.student_needs[need.student]
         .iter()
         .copied()
-        .filter(|&m| movable(m) && ledger.assigned[m].is_some_and(|a| overlaps(m, &a) && !here(m, &a)));
+        .filter(|&m| may_move(m) && ledger.assigned[m].is_some_and(|a| overlaps(m, &a) && !here(m, &a)));
     at_unit.chain(own).collect()
 }
 

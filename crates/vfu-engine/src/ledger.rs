@@ -347,6 +347,11 @@ impl<'i, 'a> Ledger<'i, 'a> {
         -(f64::from(helped)) * self.inst.shortfall_weight
     }
 
+    /// Whether some remit minimum of the programme is still short.
+    pub fn programme_short(&self, programme: usize) -> bool {
+        self.shortfall_weeks[programme] > 0
+    }
+
     /// The part of the plan's cost these needs can change: theirs (placed or not) and the remit
     /// shortfall of their programmes. Comparing it before and after a move of only these needs
     /// compares the whole plan's cost, without summing the whole plan.

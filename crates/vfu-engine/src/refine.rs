@@ -780,19 +780,18 @@ impl NeighbourhoodMip {
         let _ = model.try_set_solution(Some(start), None, None, None);
         let t = std::time::Instant::now();
         let solved = model.solve();
-        trace(&format!(
-            "  fix-and-resolve: {needs} needs, {} columns, {} rows, {:?} in {:.2} s, objective {:.1} dual {:.1}",
-            self.columns.len(),
-            self.program.rows.len(),
-            solved.status(),
-            t.elapsed().as_secs_f64(),
-            solved.objective_value(),
-            if crate::relax::tracing() {
+        // (Only when tracing: the line and HiGHS's dual bound are not free in a search's hot loop.)
+        if crate::relax::tracing() {
+            trace(&format!(
+                "  fix-and-resolve: {needs} needs, {} columns, {} rows, {:?} in {:.2} s, objective {:.1} dual {:.1}",
+                self.columns.len(),
+                self.program.rows.len(),
+                solved.status(),
+                t.elapsed().as_secs_f64(),
+                solved.objective_value(),
                 solved.double_info_value(c"mip_dual_bound").unwrap_or(f64::NAN)
-            } else {
-                f64::NAN
-            }
-        ));
+            ));
+        }
         if !matches!(solved.primal_solution_status(), highs::HighsSolutionStatus::Feasible) {
             return None;
         }
