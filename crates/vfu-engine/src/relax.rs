@@ -520,7 +520,8 @@ fn relax_split(
         trace(&format!("block {key}: starting with {share:.1} s"));
         let block = Block::of(inst, |n| keys[n] == key);
         let minimums = block.minimums.clone();
-        let own = stop.until(Instant::now() + std::time::Duration::from_secs_f64(share * SHARE_GRACE));
+        let own = stop
+            .until(Instant::now() + std::time::Duration::from_secs_f64((share * SHARE_GRACE).max(BLOCK_MIN_SECONDS)));
         // Once no block waits to start, a block may use all the time that is left.
         let waiting = || queue.lock().expect("no worker panics holding the queue").0 < blocks.len();
         let until = || if waiting() { own.clone() } else { stop.clone() };
@@ -648,6 +649,14 @@ fn relax_split(
 /// four). The blocks after it get less, the time left being shared again as each starts: the
 /// term's bound was 1,367,000-1,373,000 in three runs without the grace, 1,441,000 in two with.
 const SHARE_GRACE: f64 = 1.5;
+
+/// Seconds a block may run past its share while others wait, whatever its share: the share is
+/// an estimate from needs alone, and a block of few needs with many options each can need
+/// twice it (at 15,000 students, physicians in primary care: 351 needs, a share of 1.0 s, 2.1 s
+/// to converge alone). Cut short a round before, its bound falls from 64,400 to 1,800: a
+/// cliff the grace alone stood at the edge of (converged, or cut short at its last round, in
+/// every run measured, and over it whenever the first blocks ran slower).
+const BLOCK_MIN_SECONDS: f64 = 3.0;
 
 /// Options of a block up to which its integer program is solved for the bound: at 1,000
 /// students blocks of 900 and 2,400 options were solved in 0.6 and 1.4 s; one of 6,800 did not
