@@ -284,11 +284,12 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
         return Ok(finish(&inst, &best, bound, stats, &report));
     }
 
-    // A quick greedy plan (teams formed greedily) to seed the relaxation.
+    // Teams first (a small exact MIP), then a quick greedy plan around them.
     let t = Instant::now();
     report(Phase::Teams, None, None);
-    let seeds = construct(&inst, &locks, None, None);
-    report(Phase::Relaxation, Some(seeds.total_cost()), None);
+    let teams = teams::plan_teams(&inst, &locks, &at(1));
+    let plain = construct(&inst, &locks, None, teams.as_deref());
+    report(Phase::Relaxation, Some(plain.total_cost()), None);
     let mut search_seconds = t.elapsed().as_secs_f64();
 
     // The relaxation, seeded with the greedy plan's columns: bound and guidance. It may run
@@ -298,25 +299,9 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
     // 1.4882 M, 16.4-17.9 % (three runs). At 5,000 students a longer limit gives the same bound
     // later (70 %: 13.95 s instead of 12.84 s, gap 7.41 -> 8.42 %). (Before the dive: 40 %
     // 28.3 %, 50 % 25.4 %, 60 % 25.1 %, 70 % 25.9 %.)
-    //
-    // The teams (a small exact MIP over the interprofessional needs) are decided on a thread of
-    // their own meanwhile: nothing in the relaxation waits for them, and at 15,000 students
-    // their MIP took 2.4 s while the relaxation, which then started after it, had the second
-    // core idle.
     let t = Instant::now();
-    let (teams, relaxation) = std::thread::scope(|scope| {
-        let teams = std::thread::Builder::new()
-            .name("teams".into())
-            .spawn_scoped(scope, || teams::plan_teams(&inst, &locks, &at(1)))
-            .expect("the system starts a thread");
-        let relaxation = relaxation(&inst, &at(6), &seeds, stats.options);
-        (teams.join().expect("the teams' MIP does not panic"), relaxation)
-    });
+    let relaxation = relaxation(&inst, &at(6), &plain, stats.options);
     stats.relax_seconds = t.elapsed().as_secs_f64();
-    // Then a greedy plan around the teams.
-    let t = Instant::now();
-    let plain = construct(&inst, &locks, None, teams.as_deref());
-    search_seconds += t.elapsed().as_secs_f64();
     let mut bound = relaxation.as_ref().map(|r| r.bound).filter(|b| b.is_finite());
     if let Some(r) = &relaxation {
         stats.lp_columns = r.columns;
