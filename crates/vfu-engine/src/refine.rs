@@ -579,24 +579,18 @@ pub fn resolve_within(
     let before = ledger.cost_of(free) + penalties(ledger);
     let old: Vec<(usize, Assigned)> = free.iter().filter_map(|&n| ledger.remove(n).map(|a| (n, a))).collect();
     let slots = team_slots(inst, &old);
-    let restore = |ledger: &mut Ledger| {
-        for &n in free {
-            ledger.remove(n);
-        }
-        for &(n, a) in &old {
-            ledger.place(n, a);
-        }
-    };
+    let restore = |ledger: &mut Ledger, renamed: &[(usize, Assigned)]| undo(ledger, free, &old, renamed);
     let mip = NeighbourhoodMip::build(inst, ledger, free, &old, &slots, budget.support, penalty);
     let seconds = stop.remaining_secs().min(budget.seconds);
     if seconds < 0.05 || mip.columns.is_empty() {
-        restore(ledger);
+        restore(ledger, &[]);
         return Resolved::Unproven;
     }
     let (chosen, proven) = mip.solve(seconds, budget, free.len());
     // A placement whose supervisor cannot be named goes to its cheapest option that still
     // fits, or stays out; the cost comparison below decides whether the whole is kept.
-    let unnamed = name_supervisors(inst, ledger, chosen, budget.rename);
+    let mut renamed = Vec::new();
+    let unnamed = name_supervisors(inst, ledger, chosen, budget.rename.then_some(&mut renamed));
     if !unnamed.is_empty() {
         trace(&format!("    {} supervisor(s) could not be named", unnamed.len()));
         for n in unnamed {
@@ -612,11 +606,26 @@ pub fn resolve_within(
             None => Resolved::Dived,
         };
     }
-    restore(ledger);
+    restore(ledger, &renamed);
     match proven {
         Some(true) => Resolved::Optimal,
         Some(false) => Resolved::Unproven,
         None => Resolved::DiveFoundNothing,
+    }
+}
+
+/// Undoes a neighbourhood: its `free` needs back to `old`, and the fixed placements named again
+/// to make room for it back to their names (`renamed`, as they were): the old placements may
+/// need those names.
+fn undo(ledger: &mut Ledger, free: &[usize], old: &[(usize, Assigned)], renamed: &[(usize, Assigned)]) {
+    for &n in free {
+        ledger.remove(n);
+    }
+    for &(m, _) in renamed {
+        ledger.remove(m);
+    }
+    for &(m, a) in renamed.iter().chain(old) {
+        ledger.place(m, a);
     }
 }
 
@@ -946,10 +955,15 @@ const NAMING_STEPS: usize = 20_000;
 
 /// Places the chosen (need, unit, start) with a named supervisor each, unit by unit, by a
 /// depth-first search over the unit's supervisors in order of start (longest first); where no
-/// naming exists for a unit, and `rename` allows, the unit's other placements are named again
-/// with them (see [`name_with_others`]); else as many as fit are placed. Returns the needs left
-/// out.
-fn name_supervisors(inst: &Instance, ledger: &mut Ledger, chosen: Vec<(usize, Assigned)>, rename: bool) -> Vec<usize> {
+/// naming exists for a unit, and `renamed` is given, the unit's other placements are named
+/// again with them (see [`name_with_others`]), and `renamed` gets each as it was; else as many
+/// as fit are placed. Returns the needs left out.
+fn name_supervisors(
+    inst: &Instance,
+    ledger: &mut Ledger,
+    chosen: Vec<(usize, Assigned)>,
+    mut renamed: Option<&mut Vec<(usize, Assigned)>>,
+) -> Vec<usize> {
     let mut by_unit: BTreeMap<usize, Vec<(usize, Assigned)>> = BTreeMap::new();
     for (n, a) in chosen {
         by_unit.entry(a.unit).or_default().push((n, a));
@@ -958,8 +972,14 @@ fn name_supervisors(inst: &Instance, ledger: &mut Ledger, chosen: Vec<(usize, As
     for (unit, mut group) in by_unit {
         sort_for_naming(inst, &mut group);
         let mut steps = NAMING_STEPS;
-        if name_from(inst, ledger, &group, &mut steps) || (rename && name_with_others(inst, ledger, unit, &group)) {
+        if name_from(inst, ledger, &group, &mut steps) {
             continue;
+        }
+        if let Some(renamed) = renamed.as_deref_mut() {
+            if let Some(others) = name_with_others(inst, ledger, unit, &group) {
+                renamed.extend(others);
+                continue;
+            }
         }
         for (n, a) in group {
             match ledger.can_place(n, a.unit, a.start) {
@@ -983,8 +1003,13 @@ fn sort_for_naming(inst: &Instance, group: &mut [(usize, Assigned)]) {
 /// allows, while with both on one supervisor the other is free. At 15,000 students 5-9
 /// arrangements a run (most around the seeds of physicians in primary care) lost a placement
 /// for want of a name; with the others named again, none did. Locks keep their supervisors, and
-/// team members theirs. On failure the ledger is as it was.
-fn name_with_others(inst: &Instance, ledger: &mut Ledger, unit: usize, group: &[(usize, Assigned)]) -> bool {
+/// team members theirs. Returns the others as they were, or `None` (the ledger as it was).
+fn name_with_others(
+    inst: &Instance,
+    ledger: &mut Ledger,
+    unit: usize,
+    group: &[(usize, Assigned)],
+) -> Option<Vec<(usize, Assigned)>> {
     let in_group = |m: usize| group.iter().any(|&(n, _)| n == m);
     let professions: Vec<usize> = group.iter().map(|&(n, _)| inst.needs[n].profession).collect();
     let others: Vec<(usize, Assigned)> = ledger
@@ -997,7 +1022,7 @@ fn name_with_others(inst: &Instance, ledger: &mut Ledger, unit: usize, group: &[
         .map(|m| (m, ledger.assigned[m].expect("placed")))
         .collect();
     if others.is_empty() {
-        return false;
+        return None;
     }
     for &(m, _) in &others {
         ledger.remove(m);
@@ -1006,12 +1031,12 @@ fn name_with_others(inst: &Instance, ledger: &mut Ledger, unit: usize, group: &[
     sort_for_naming(inst, &mut all);
     let mut steps = NAMING_STEPS;
     if name_from(inst, ledger, &all, &mut steps) {
-        return true;
+        return Some(others);
     }
     for &(m, a) in &others {
         ledger.place(m, a);
     }
-    false
+    None
 }
 
 /// Names `group[0]` and, recursively, the rest; on failure the ledger is as it was.
@@ -1384,7 +1409,9 @@ mod tests {
                 { "id": "bo", "name": "Bo", "personal_id": "200101012391", "programme": "ki-nurse",
                   "needs": [{ "id": "bo-1", "area": "internal_medicine", "weeks": 6, "earliest": "2027-W38" }] },
                 { "id": "cleo", "name": "Cleo", "personal_id": "200101012409", "programme": "ki-nurse",
-                  "needs": [{ "id": "cleo-1", "area": "internal_medicine", "weeks": 4, "earliest": "2027-W40" }] }]
+                  "needs": [{ "id": "cleo-1", "area": "internal_medicine", "weeks": 4, "earliest": "2027-W40" }] },
+                { "id": "eve", "name": "Eve", "personal_id": "200101012417", "programme": "ki-nurse",
+                  "needs": [{ "id": "eve-1", "area": "internal_medicine", "weeks": 4, "earliest": "2027-W40" }] }]
         });
         let scenario = vfu_core::format::read_scenario(&json.to_string()).unwrap();
         let inst = Instance::new(&scenario).unwrap();
@@ -1403,13 +1430,28 @@ mod tests {
         assert_eq!(ledger.can_place(bo, unit, 2), None, "no one supervisor is free for Bo's weeks");
 
         let mut alone = ledger.clone();
-        assert_eq!(name_supervisors(&inst, &mut alone, vec![(bo, at(bo, first, 2))], false), vec![bo]);
+        assert_eq!(name_supervisors(&inst, &mut alone, vec![(bo, at(bo, first, 2))], None), vec![bo]);
         assert_eq!((alone.assigned[alva], alone.assigned[cleo]), (ledger.assigned[alva], ledger.assigned[cleo]));
 
-        let left_out = name_supervisors(&inst, &mut ledger, vec![(bo, at(bo, first, 2))], true);
+        let mut renamed = Vec::new();
+        let left_out = name_supervisors(&inst, &mut ledger, vec![(bo, at(bo, first, 2))], Some(&mut renamed));
         assert!(left_out.is_empty(), "{left_out:?}");
-        let supervisor = |n: usize| ledger.assigned[n].map(|a| a.supervisor);
-        assert_eq!((supervisor(alva), supervisor(bo), supervisor(cleo)), (Some(first), Some(second), Some(first)));
+        renamed.sort_by_key(|&(n, _)| n);
+        let mut before = vec![(alva, at(alva, first, 0)), (cleo, at(cleo, second, 4))];
+        before.sort_by_key(|&(n, _)| n);
+        assert_eq!(renamed, before, "the others as they were, for undoing");
+        let supervisor = |ledger: &Ledger, n: usize| ledger.assigned[n].map(|a| a.supervisor);
+        let named = |ledger: &Ledger, needs: [usize; 3]| needs.map(|n| supervisor(ledger, n));
+        assert_eq!(named(&ledger, [alva, bo, cleo]), [Some(first), Some(second), Some(first)]);
+        let report = check_plan(&scenario, &crate::to_plan(&inst, &ledger));
+        assert!(report.is_valid(), "{:#?}", report.violations);
+
+        // Undone, as when the neighbourhood is not kept: Eve had the first supervisor in
+        // v. 40-43, where Cleo now has it; Cleo gets her own back, so Eve's fits again.
+        let eve = need_of(&inst, "eve-1");
+        undo(&mut ledger, &[bo, eve], &[(eve, at(eve, first, 4))], &renamed);
+        assert_eq!(named(&ledger, [alva, cleo, eve]), [Some(first), Some(second), Some(first)]);
+        assert_eq!(ledger.assigned[bo], None);
         let report = check_plan(&scenario, &crate::to_plan(&inst, &ledger));
         assert!(report.is_valid(), "{:#?}", report.violations);
     }
