@@ -157,8 +157,9 @@ fn restricted_model<'i, 'a>(inst: &'i Instance<'a>, seeds: &[(usize, usize)], bl
 
 /// The tight model (see [`crate::lp::LpModel::with_tight_minimums`]) after column generation
 /// from `lp`'s columns; `None` when no column of `lp` counts past a minimum (the same LP) or
-/// HiGHS gives no solution. Only for the bound: the LP that guides stays the plain one. Guided by the tight LP, three of four terms of 1,000 students (seeds 3,
-/// 5, 7) ended one or two needs worse in every run; its bound was 720-2,043 higher.
+/// HiGHS gives no solution. Only for the bound: the LP that guides stays the plain one. Guided
+/// by the tight LP, three of four terms of 1,000 students (seeds 3, 5, 7) ended one or two needs
+/// worse in every run; its bound was 720-2,043 higher.
 fn tight_minimums<'i, 'a>(
     inst: &'i Instance<'a>,
     lp: &LpModel,
@@ -700,9 +701,9 @@ const SHARE_GRACE: f64 = 1.5;
 /// Seconds a block may run past its share while others wait, whatever its share: the share is
 /// an estimate from needs alone, and a block of few needs with many options each can need
 /// twice it (at 15,000 students, physicians in primary care: 351 needs, a share of 1.0 s, 2.1 s
-/// to converge alone). Cut short a round before, its bound falls from 64,400 to 1,800: a
-/// cliff the grace alone stood at the edge of (converged, or cut short at its last round, in
-/// every run measured, and over it whenever the first blocks ran slower).
+/// to converge alone). Cut short a round before, its bound falls from 64,400 to 1,813: a cliff
+/// the grace alone stood at the edge of (10 of 108 logged runs fell over it, each with the
+/// first blocks slowed a little by a change under test; with the 3 s, six of six converged).
 const BLOCK_MIN_SECONDS: f64 = 3.0;
 
 /// Options of a block up to which its integer program is solved for the bound: at 1,000
