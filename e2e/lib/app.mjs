@@ -58,6 +58,8 @@ export const timeout = (ms) => Math.round(ms * SCALE);
 const LAUNCH_TIMEOUT = timeout(150_000);
 const DRIVER_READY_TIMEOUT = timeout(30_000);
 const WAIT_TIMEOUT = timeout(30_000);
+/** Reads of an element React replaced meanwhile that are tried again (see `App.readFresh`). */
+const STALE_RETRIES = 5;
 const QUIT_TIMEOUT = timeout(15_000);
 
 // ---------------------------------------------------------------------------------------------
@@ -585,8 +587,21 @@ export class App {
 
   /** The visible text of the element with `data-testid="id"` (whitespace collapsed), once displayed. */
   async textOfTestId(id, ms = WAIT_TIMEOUT) {
-    const element = await this.byTestId(id, ms);
-    return collapse(await this.innerText(element));
+    return this.readFresh(id, ms, async (element) => collapse(await this.innerText(element)));
+  }
+
+  /**
+   * Finds the element with this test id and reads it with `read`; if React replaced the element
+   * between the two (a re-render as a run's outcome settles), finds it again and reads anew.
+   */
+  async readFresh(id, ms, read) {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await read(await this.byTestId(id, ms));
+      } catch (error) {
+        if (error?.name !== 'StaleElementReferenceError' || attempt >= STALE_RETRIES) throw error;
+      }
+    }
   }
 
   /**
@@ -692,8 +707,7 @@ export class App {
    * (headers without their sort marks; whitespace collapsed to single spaces).
    */
   async tableRow(id, ms = WAIT_TIMEOUT) {
-    const row = await this.byTestId(id, ms);
-    return this.driver.executeScript(
+    return this.readFresh(id, ms, (row) => this.driver.executeScript(
       `const row = arguments[0];
        const clean = (el) => el.innerText.replace(/[\\s\\u00a0\\u202f]+/g, ' ').trim();
        const table = row.closest('table');
@@ -701,13 +715,12 @@ export class App {
        const cells = [...row.querySelectorAll(':scope > th, :scope > td')].map(clean);
        return Object.fromEntries(headers.map((h, i) => [h, cells[i]]));`,
       row,
-    );
+    ));
   }
 
   /** A definition list (<dl>) inside the element with `data-testid="id"` as { term: description }. */
   async definitions(id, ms = WAIT_TIMEOUT) {
-    const element = await this.byTestId(id, ms);
-    return this.driver.executeScript(
+    return this.readFresh(id, ms, (element) => this.driver.executeScript(
       `const clean = (el) => el.innerText.replace(/[\\s\\u00a0\\u202f]+/g, ' ').trim();
        const entries = {};
        for (const dt of arguments[0].querySelectorAll('dt')) {
@@ -716,7 +729,7 @@ export class App {
        }
        return entries;`,
       element,
-    );
+    ));
   }
 
   /** Resolves after fonts are loaded and two frames are painted: the screen shows the last change. */
