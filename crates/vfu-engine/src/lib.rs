@@ -29,6 +29,8 @@ pub mod relax;
 pub mod search;
 pub mod stop;
 pub mod teams;
+#[cfg(test)]
+mod testing;
 
 use crate::fast::{HashMap, HashSet};
 use construct::{construct, Lock};

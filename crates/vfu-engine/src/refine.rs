@@ -1338,27 +1338,28 @@ mod tests {
     /// that frees her internal medicine too moves it to v. 38-39 and places both.
     #[test]
     fn a_block_frees_the_placements_of_its_students_left_out_in_other_areas() {
-        let unit = |id: &str, area: &str, capacity: serde_json::Value| {
-            serde_json::json!({ "id": id, "provider": "solna", "name": id, "areas": [area],
-                "levels": ["university"], "capacity": [capacity],
-                "supervisors": [{ "id": format!("{id}-h"), "profession": "nurse", "trained": true, "max_students": 1 }] })
-        };
-        let json = serde_json::json!({
-            "format": "vfu-scenario/1",
-            "term": { "id": "HT", "name": "HT", "first_week": "2027-W36", "last_week": "2027-W39" },
-            "schools": [{ "id": "ki", "name": "KI", "level": "university" }],
-            "programmes": [{ "id": "ki-nurse", "school": "ki", "name": "Nurse", "profession": "nurse",
-                "trained_supervisor_required": false, "max_students_per_supervisor": 1 }],
-            "providers": [{ "id": "solna", "name": "Solna" }],
-            "units": [
-                unit("im", "internal_medicine", serde_json::json!({ "profession": "nurse", "places": 1 })),
-                unit("surg", "surgery", serde_json::json!({ "profession": "nurse", "to": "2027-W37", "places": 1 }))
-            ],
-            "students": [{ "id": "anna", "name": "Anna", "personal_id": "200101012383", "programme": "ki-nurse",
+        use crate::testing::{nurse_term, nurse_unit};
+        let scenario = nurse_term(
+            "2027-W39",
+            serde_json::json!([{ "id": "solna", "name": "Solna" }]),
+            serde_json::json!([
+                nurse_unit(
+                    "im",
+                    "solna",
+                    "internal_medicine",
+                    serde_json::json!({ "profession": "nurse", "places": 1 })
+                ),
+                nurse_unit(
+                    "surg",
+                    "solna",
+                    "surgery",
+                    serde_json::json!({ "profession": "nurse", "to": "2027-W37", "places": 1 })
+                )
+            ]),
+            serde_json::json!([{ "id": "anna", "name": "Anna", "personal_id": "200101012383", "programme": "ki-nurse",
                 "needs": [{ "id": "anna-1", "area": "internal_medicine", "weeks": 2 },
-                          { "id": "anna-2", "area": "surgery", "weeks": 2 }] }]
-        });
-        let scenario = vfu_core::format::read_scenario(&json.to_string()).unwrap();
+                          { "id": "anna-2", "area": "surgery", "weeks": 2 }] }]),
+        );
         let inst = Instance::new(&scenario).unwrap();
         let (medicine, surgery) = (need_of(&inst, "anna-1"), need_of(&inst, "anna-2"));
         let mut ledger = Ledger::new(&inst);
@@ -1391,19 +1392,15 @@ mod tests {
     /// the first supervisor and Bo has the second.
     #[test]
     fn supervisors_of_the_fixed_plan_are_named_again_when_the_chosen_cannot_be_named() {
-        let json = serde_json::json!({
-            "format": "vfu-scenario/1",
-            "term": { "id": "HT", "name": "HT", "first_week": "2027-W36", "last_week": "2027-W43" },
-            "schools": [{ "id": "ki", "name": "KI", "level": "university" }],
-            "programmes": [{ "id": "ki-nurse", "school": "ki", "name": "Nurse", "profession": "nurse",
-                "trained_supervisor_required": false, "max_students_per_supervisor": 1 }],
-            "providers": [{ "id": "solna", "name": "Solna" }],
-            "units": [{ "id": "im", "provider": "solna", "name": "im", "areas": ["internal_medicine"],
+        let scenario = crate::testing::nurse_term(
+            "2027-W43",
+            serde_json::json!([{ "id": "solna", "name": "Solna" }]),
+            serde_json::json!([{ "id": "im", "provider": "solna", "name": "im", "areas": ["internal_medicine"],
                 "levels": ["university"], "capacity": [{ "profession": "nurse", "places": 2 }],
                 "supervisors": [
                     { "id": "h1", "profession": "nurse", "trained": true, "max_students": 1 },
-                    { "id": "h2", "profession": "nurse", "trained": true, "max_students": 1 }] }],
-            "students": [
+                    { "id": "h2", "profession": "nurse", "trained": true, "max_students": 1 }] }]),
+            serde_json::json!([
                 { "id": "alva", "name": "Alva", "personal_id": "200101012383", "programme": "ki-nurse",
                   "needs": [{ "id": "alva-1", "area": "internal_medicine", "weeks": 4, "latest": "2027-W39" }] },
                 { "id": "bo", "name": "Bo", "personal_id": "200101012391", "programme": "ki-nurse",
@@ -1411,9 +1408,8 @@ mod tests {
                 { "id": "cleo", "name": "Cleo", "personal_id": "200101012409", "programme": "ki-nurse",
                   "needs": [{ "id": "cleo-1", "area": "internal_medicine", "weeks": 4, "earliest": "2027-W40" }] },
                 { "id": "eve", "name": "Eve", "personal_id": "200101012417", "programme": "ki-nurse",
-                  "needs": [{ "id": "eve-1", "area": "internal_medicine", "weeks": 4, "earliest": "2027-W40" }] }]
-        });
-        let scenario = vfu_core::format::read_scenario(&json.to_string()).unwrap();
+                  "needs": [{ "id": "eve-1", "area": "internal_medicine", "weeks": 4, "earliest": "2027-W40" }] }]),
+        );
         let inst = Instance::new(&scenario).unwrap();
         let unit = inst.ix.units["im"];
         let (first, second) = (inst.units[unit].supervisors[0], inst.units[unit].supervisors[1]);

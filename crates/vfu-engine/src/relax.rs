@@ -1050,26 +1050,26 @@ mod tests {
     /// optimum. The LP that guides is still the plain one.
     #[test]
     fn remit_minimums_count_no_more_than_themselves_in_the_bound() {
+        use crate::testing::{nurse_term, nurse_unit};
         let unit = |id: &str, provider: &str, lat: f64| {
-            serde_json::json!({ "id": id, "provider": provider, "name": id, "areas": ["internal_medicine"],
-                "levels": ["university"], "location": { "lat": lat, "lon": 18.0 },
-                "capacity": [{ "profession": "nurse", "places": 1 }],
-                "supervisors": [{ "id": format!("{id}-h"), "profession": "nurse", "trained": true, "max_students": 1 }] })
+            let mut unit = nurse_unit(
+                id,
+                provider,
+                "internal_medicine",
+                serde_json::json!({ "profession": "nurse", "places": 1 }),
+            );
+            unit["location"] = serde_json::json!({ "lat": lat, "lon": 18.0 });
+            unit
         };
-        let json = serde_json::json!({
-            "format": "vfu-scenario/1",
-            "term": { "id": "HT", "name": "HT", "first_week": "2027-W36", "last_week": "2027-W41" },
-            "schools": [{ "id": "ki", "name": "KI", "level": "university" }],
-            "programmes": [{ "id": "ki-nurse", "school": "ki", "name": "Nurse", "profession": "nurse",
-                "trained_supervisor_required": false, "max_students_per_supervisor": 1 }],
-            "providers": [{ "id": "near", "name": "Near" },
-                          { "id": "far", "name": "Far", "remit": [{ "programme": "ki-nurse", "min_student_weeks": 1 }] }],
-            "units": [unit("near-u", "near", 59.0), unit("far-u", "far", 60.349)],
-            "students": [{ "id": "anna", "name": "Anna", "personal_id": "200101012383", "programme": "ki-nurse",
+        let scenario = nurse_term(
+            "2027-W41",
+            serde_json::json!([{ "id": "near", "name": "Near" },
+                { "id": "far", "name": "Far", "remit": [{ "programme": "ki-nurse", "min_student_weeks": 1 }] }]),
+            serde_json::json!([unit("near-u", "near", 59.0), unit("far-u", "far", 60.349)]),
+            serde_json::json!([{ "id": "anna", "name": "Anna", "personal_id": "200101012383", "programme": "ki-nurse",
                 "home": { "lat": 59.0, "lon": 18.0 },
-                "needs": [{ "id": "anna-1", "area": "internal_medicine", "weeks": 4 }] }]
-        });
-        let scenario = vfu_core::format::read_scenario(&json.to_string()).unwrap();
+                "needs": [{ "id": "anna-1", "area": "internal_medicine", "weeks": 4 }] }]),
+        );
         let inst = Instance::new(&scenario).unwrap();
         let far = inst.cost_at(0, inst.ix.units["far-u"]);
         assert!(far > 140.0 && far < 160.0, "{far}");
