@@ -295,22 +295,24 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
     let mut search_seconds = t.elapsed().as_secs_f64();
 
     // The relaxation, seeded with the greedy plan's columns: bound and guidance. It may run
-    // until 70 % of the time is gone; the integer search has the rest. Since session 14 the
+    // until 70 % of the time is gone (60 % in a term short of places, see
+    // `SHORT_OF_PLACES`); the integer search has the rest. Since session 14 the
     // search's plan hardly depends on its time past 20 s at 15,000 students (1.624-1.652 M
     // with 24 s, 1.628 M with 144 s), while the unconverged blocks' bounds do: 60 % bound
     // 1.4564 / 1.4629 / 1.4703 M, gap 10.31 / 10.44 / 11.02 %; 70 % 1.4854 / 1.4889 / 1.4899 M,
     // 9.70 / 9.44 / 9.74 %; 80 % 1.4904 M (converged), 10.85 % (the search too short). Only
     // terms whose relaxation does not converge by 60 % change: the 5,000-student ones end at
     // 13-15 s of 30 either way (seeds 1 / 3 / 5: 3.80 / 5.15 / 3.81 %). The stress term's
-    // blocks stay at their bound from places alone, so it loses search time for nothing: 11.67
-    // / 11.59 -> 11.91 / 11.96 %. Earlier measurements (session 9, an older search): at 15,000 students, since
-    // the search dives (session 9): 50 % bound 1.4456 M, gap 18.1-21.6 % (three runs); 60 %
+    // blocks do not converge either way, so it would lose search time for nothing (11.67 /
+    // 11.59 -> 11.91 / 11.96 %). Earlier measurements, with an older search: at 15,000
+    // students, since the search dives (session 9): 50 % bound 1.4456 M, gap 18.1-21.6 % (three runs); 60 %
     // 1.4768 M, 15.5-19.1 % (five runs); 70 % 1.4767-1.4875 M, 15.7-18.9 % (five runs); 80 %
     // 1.4882 M, 16.4-17.9 % (three runs). At 5,000 students a longer limit gives the same bound
     // later (70 %: 13.95 s instead of 12.84 s, gap 7.41 -> 8.42 %). (Before the dive: 40 %
     // 28.3 %, 50 % 25.4 %, 60 % 25.1 %, 70 % 25.9 %.)
     let t = Instant::now();
-    let relaxation = relaxation(&inst, &at(7), &plain, stats.options);
+    let relaxation_tenths = if short_of_places(&plain) { 6 } else { 7 };
+    let relaxation = relaxation(&inst, &at(relaxation_tenths), &plain, stats.options);
     stats.relax_seconds = t.elapsed().as_secs_f64();
     let mut bound = relaxation.as_ref().map(|r| r.bound).filter(|b| b.is_finite());
     if let Some(r) = &relaxation {
@@ -361,6 +363,19 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
     search_seconds += t.elapsed().as_secs_f64();
     stats.search_seconds = search_seconds;
     Ok(finish(&inst, &best, bound, stats, &report))
+}
+
+/// Whether the greedy plan leaves out more than this share of the needs: a term short of
+/// places. The relaxation then stops at 60 % of the time instead of 70 %: in the 15,000-student
+/// stress term (the greedy plan places 53 %, the 15,000-student term 98 %) 12 of its 14 blocks
+/// left unconverged at 60 % ended at the same bound at 70 %, and the term's bound rose by 2,477
+/// of 78.2 M, while its search lost 6 s of its 24.
+const SHORT_OF_PLACES: f64 = 0.25;
+
+/// Whether the greedy `plan` leaves out more than [`SHORT_OF_PLACES`] of the term's needs.
+fn short_of_places(plan: &Ledger) -> bool {
+    let unplaced = plan.assigned.iter().filter(|a| a.is_none()).count();
+    unplaced as f64 > SHORT_OF_PLACES * plan.assigned.len() as f64
 }
 
 /// The LP relaxation seeded with a plan's columns (block by block above `DECOMPOSE_ABOVE_OPTIONS`).
@@ -647,4 +662,33 @@ fn to_plan(inst: &Instance, ledger: &Ledger) -> Plan {
     }
     plan.objective = plan_cost(&inst.ix, &plan).total();
     plan
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use vfu_core::generate::{generate_scenario, GeneratorOptions};
+
+    #[test]
+    fn a_term_is_short_of_places_when_the_greedy_plan_leaves_out_more_than_a_quarter() {
+        let mut scenario = generate_scenario(&GeneratorOptions { students: 300, seed: 2 });
+        scenario.locked.clear();
+        let inst = Instance::new(&scenario).unwrap();
+        let greedy = construct(&inst, &[], None, None);
+        let unplaced = greedy.assigned.iter().filter(|a| a.is_none()).count();
+        assert!(unplaced * 4 < greedy.assigned.len(), "{unplaced} of {}", greedy.assigned.len());
+        assert!(!short_of_places(&greedy));
+
+        // A third of the places: most needs find none.
+        for unit in &mut scenario.units {
+            for capacity in &mut unit.capacity {
+                capacity.places /= 3;
+            }
+        }
+        let inst = Instance::new(&scenario).unwrap();
+        let greedy = construct(&inst, &[], None, None);
+        let unplaced = greedy.assigned.iter().filter(|a| a.is_none()).count();
+        assert!(unplaced * 4 > greedy.assigned.len(), "{unplaced} of {}", greedy.assigned.len());
+        assert!(short_of_places(&greedy));
+    }
 }
