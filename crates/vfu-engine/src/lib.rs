@@ -295,21 +295,16 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
     let mut search_seconds = t.elapsed().as_secs_f64();
 
     // The relaxation, seeded with the greedy plan's columns: bound and guidance. It may run
-    // until 70 % of the time is gone (60 % in a term short of places, see
-    // `SHORT_OF_PLACES`); the integer search has the rest. Since session 14 the
-    // search's plan hardly depends on its time past 20 s at 15,000 students (1.624-1.652 M
-    // with 24 s, 1.628 M with 144 s), while the unconverged blocks' bounds do: 60 % bound
-    // 1.4564 / 1.4629 / 1.4703 M, gap 10.31 / 10.44 / 11.02 %; 70 % 1.4854 / 1.4889 / 1.4899 M,
-    // 9.70 / 9.44 / 9.74 %; 80 % 1.4904 M (converged), 10.85 % (the search too short). Only
-    // terms whose relaxation does not converge by 60 % change: the 5,000-student ones end at
-    // 13-15 s of 30 either way (seeds 1 / 3 / 5: 3.80 / 5.15 / 3.81 %). The stress term's
-    // blocks do not converge either way, so it would lose search time for nothing (11.67 /
-    // 11.59 -> 11.91 / 11.96 %). Earlier measurements, with an older search: at 15,000
-    // students, since the search dives (session 9): 50 % bound 1.4456 M, gap 18.1-21.6 % (three runs); 60 %
-    // 1.4768 M, 15.5-19.1 % (five runs); 70 % 1.4767-1.4875 M, 15.7-18.9 % (five runs); 80 %
-    // 1.4882 M, 16.4-17.9 % (three runs). At 5,000 students a longer limit gives the same bound
-    // later (70 %: 13.95 s instead of 12.84 s, gap 7.41 -> 8.42 %). (Before the dive: 40 %
-    // 28.3 %, 50 % 25.4 %, 60 % 25.1 %, 70 % 25.9 %.)
+    // until 70 % of the time is gone (60 % in a term short of places, see `SHORT_OF_PLACES`);
+    // the integer search has the rest. Since session 14 the search's plan at 15,000 students
+    // hardly depends on its time past 20 s (1.624-1.652 M with 24 s, 1.628 M with 144 s), while
+    // the unconverged blocks' bounds do: 60 % bound 1.4564 / 1.4629 / 1.4703 M, gap 10.31 /
+    // 10.44 / 11.02 %; 70 % 1.4854 / 1.4889 / 1.4899 M, 9.70 / 9.44 / 9.74 %; 80 % 1.4904 M
+    // (converged) but 10.85 % (the search too short). Only terms whose relaxation does not
+    // converge by 60 % change: the 5,000-student ones end at 13-15 s of 30 either way (seeds 1 /
+    // 3 / 5: 3.80 / 5.15 / 3.81 %). With an older search (session 9) 70 % was within the noise
+    // of 60 % at 15,000 students (gap 15.7-18.9 % against 15.5-19.1 %, five runs each), and
+    // 50 % was worse (18.1-21.6 %).
     let t = Instant::now();
     let relaxation_tenths = if short_of_places(&plain) { 6 } else { 7 };
     let relaxation = relaxation(&inst, &at(relaxation_tenths), &plain, stats.options);
