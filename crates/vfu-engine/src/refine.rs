@@ -43,6 +43,12 @@ const LP_SEED_MIN: f64 = 0.01;
 /// block is solved over its needs not where the relaxation has them, when they are this few
 /// (see [`follows_the_relaxation`]).
 const BLOCK_MAX_NEEDS: usize = 200;
+/// Options of a term up to which a block too large to be solved whole is solved over its needs
+/// not where the relaxation has them. At 15,000 students (34.5 M options) those MIPs took 2 s of
+/// the search's 17 from the seeds: 9.29 / 9.83 / 9.98 / 10.03 % in four runs, against 8.94-9.74
+/// % in five without (21,922-21,923 needs placed against 21,923-21,924). At 5,000 students (3.8 M
+/// options) they gain (see `search_diving`).
+const DISAGREEING_MAX_OPTIONS: usize = 10_000_000;
 /// Options of a term above which each neighbourhood is dived on before its MIP: where the
 /// search's time per need is short. At 5,000 students (3.8 M options) the dive lowered the gap on
 /// all three terms measured (8.41 -> 7.52 %, 8.42 -> 8.41 %, 9.96 -> 9.09 %); at 1,000 (155,000
@@ -247,14 +253,15 @@ fn search_diving(
             // among those needs (1,000 students, seed 1, nurses: -714 of -904). Seeds 1 / 3 /
             // 5 / 7 at 1,000 students 0.573 / 4.234 / 0.811 / 0.601 % -> 0.515-0.523 / 4.199-4.203
             // / 0.789 / 0.591-0.630 %; 5,000 students (seeds 1 / 3 / 5) 3.839 / 5.146 / 3.810 % ->
-            // 3.733 / 5.017-5.018 / 3.669-3.671 % (two runs each); 15,000 students 9.29 %.
+            // 3.733 / 5.017-5.018 / 3.669-3.671 % (two runs each). Not at 15,000 students (see
+            // `DISAGREEING_MAX_OPTIONS`).
             if let Some(values) = guidance {
                 for block in blocks(inst, ledger) {
                     let mut free: Vec<usize> = block.into_iter().filter(|&n| in_scope(n) && !covered[n]).collect();
                     if stop.reached() {
                         break;
                     }
-                    if free.len() > BLOCK_MAX_NEEDS {
+                    if free.len() > BLOCK_MAX_NEEDS && inst.option_count() <= DISAGREEING_MAX_OPTIONS {
                         free.retain(|&n| !follows_the_relaxation(inst, ledger, values, n));
                     }
                     if (2..=BLOCK_MAX_NEEDS).contains(&free.len()) {
