@@ -21,7 +21,7 @@ pub(crate) fn trace(inst: &Instance, ledger: &Ledger, values: &Guidance, label: 
         match ledger.assigned[n] {
             Some(a) => {
                 row.3 += a.cost;
-                if inst.option_index(n, a.unit, a.start).is_some_and(|o| v.get(o).is_some_and(|&x| x >= 0.5)) {
+                if crate::construct::at_the_lps_option(inst, values, n, &a) {
                     row.1 += 1;
                 } else if v.iter().zip(&inst.options[n]).any(|(x, o)| *x >= 0.5 && o.unit as usize == a.unit) {
                     row.2 += 1;

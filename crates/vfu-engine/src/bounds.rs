@@ -109,14 +109,12 @@ pub fn remit_shortfall_bound(inst: &Instance, held: &[bool]) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use vfu_core::generate::{generate_scenario, GeneratorOptions};
 
     #[test]
     fn the_bound_from_places_never_passes_leaving_every_need_out() {
         // Unplaced needs nearly free: leaving every one out is a valid plan, cheaper than most
         // needs' cheapest option.
-        let mut scenario = generate_scenario(&GeneratorOptions { students: 60, seed: 4 });
-        scenario.locked.clear();
+        let mut scenario = crate::testing::unlocked(60, 4);
         scenario.weights.unplaced = 1.0;
         scenario.providers.iter_mut().flat_map(|p| p.remit.iter_mut()).for_each(|r| r.min_student_weeks = 0);
         let inst = Instance::new(&scenario).unwrap();

@@ -8,6 +8,11 @@ use crate::ledger::{Assigned, Ledger};
 /// LP values per need and option (same order as `Instance::options`).
 pub type Guidance = Vec<Vec<f64>>;
 
+/// Whether need `n` placed as `a` is at an option the LP gives more than half.
+pub(crate) fn at_the_lps_option(inst: &Instance, values: &Guidance, n: usize, a: &Assigned) -> bool {
+    inst.option_index(n, a.unit, a.start).is_some_and(|o| values[n].get(o).is_some_and(|&x| x > 0.5))
+}
+
 /// A lock: need, unit, supervisor, start.
 pub type Lock = (usize, Assigned);
 

@@ -662,12 +662,10 @@ fn to_plan(inst: &Instance, ledger: &Ledger) -> Plan {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use vfu_core::generate::{generate_scenario, GeneratorOptions};
 
     #[test]
     fn a_term_is_short_of_places_when_the_greedy_plan_leaves_out_more_than_a_quarter() {
-        let mut scenario = generate_scenario(&GeneratorOptions { students: 300, seed: 2 });
-        scenario.locked.clear();
+        let mut scenario = crate::testing::unlocked(300, 2);
         let inst = Instance::new(&scenario).unwrap();
         let greedy = construct(&inst, &[], None, None);
         let unplaced = greedy.assigned.iter().filter(|a| a.is_none()).count();
@@ -675,11 +673,7 @@ mod tests {
         assert!(!short_of_places(&greedy));
 
         // A third of the places: most needs find none.
-        for unit in &mut scenario.units {
-            for capacity in &mut unit.capacity {
-                capacity.places /= 3;
-            }
-        }
+        crate::testing::divide_places(&mut scenario, 3);
         let inst = Instance::new(&scenario).unwrap();
         let greedy = construct(&inst, &[], None, None);
         let unplaced = greedy.assigned.iter().filter(|a| a.is_none()).count();

@@ -317,7 +317,7 @@ fn search_diving(
 /// half, or left out where the LP places less than half of it.
 fn follows_the_relaxation(inst: &Instance, ledger: &Ledger, values: &Guidance, n: usize) -> bool {
     match ledger.assigned[n] {
-        Some(a) => inst.option_index(n, a.unit, a.start).is_some_and(|o| values[n].get(o).is_some_and(|&x| x > 0.5)),
+        Some(a) => crate::construct::at_the_lps_option(inst, values, n, &a),
         None => values[n].iter().sum::<f64>() < 0.5,
     }
 }
@@ -1093,7 +1093,6 @@ mod tests {
     use crate::construct::construct;
     use std::time::{Duration, Instant};
     use vfu_core::checker::check_plan;
-    use vfu_core::generate::{generate_scenario, GeneratorOptions};
 
     #[test]
     fn a_resolved_neighbourhood_never_costs_more_and_every_plan_stays_valid() {
@@ -1111,8 +1110,7 @@ mod tests {
     }
 
     fn neighbourhoods_never_cost_more(dive: bool, mip: bool) {
-        let mut scenario = generate_scenario(&GeneratorOptions { students: 150, seed: 7 });
-        scenario.locked.clear();
+        let scenario = crate::testing::unlocked(150, 7);
         let inst = Instance::new(&scenario).unwrap();
         let mut ledger = construct(&inst, &[], None, None);
         let stop = Stop { deadline: Instant::now() + Duration::from_secs(120), cancel: None };
@@ -1155,8 +1153,7 @@ mod tests {
     }
 
     fn search_beats_the_greedy_plan(dive: bool) {
-        let mut scenario = generate_scenario(&GeneratorOptions { students: 100, seed: 11 });
-        scenario.locked.clear();
+        let scenario = crate::testing::unlocked(100, 11);
         let inst = Instance::new(&scenario).unwrap();
         let greedy = construct(&inst, &[], None, None);
         let mut ledger = greedy.clone();
@@ -1180,8 +1177,7 @@ mod tests {
 
     #[test]
     fn freed_team_members_trade_places_and_every_team_stays_whole() {
-        let mut scenario = generate_scenario(&GeneratorOptions { students: 250, seed: 5 });
-        scenario.locked.clear();
+        let scenario = crate::testing::unlocked(250, 5);
         let inst = Instance::new(&scenario).unwrap();
         let stop = Stop { deadline: Instant::now() + Duration::from_secs(120), cancel: None };
         let teams = crate::teams::plan_teams(&inst, &[], &stop);
@@ -1317,8 +1313,7 @@ mod tests {
 
     #[test]
     fn a_block_resolved_over_the_relaxations_units_keeps_each_need_there_or_where_it_was() {
-        let mut scenario = generate_scenario(&GeneratorOptions { students: 200, seed: 9 });
-        scenario.locked.clear();
+        let scenario = crate::testing::unlocked(200, 9);
         let inst = Instance::new(&scenario).unwrap();
         let stop = Stop { deadline: Instant::now() + Duration::from_secs(120), cancel: None };
         let relaxation = crate::relax::relax(&inst, &stop, &[], None).unwrap();
@@ -1415,10 +1410,9 @@ mod tests {
         assert!(report.is_valid(), "{:#?}", report.violations);
     }
 
-    /// One unit, two supervisors of one student each. Alva (v. 36-39) is with the first and
-    /// Cleo (v. 40-43) with the second; Bo's six weeks (v. 38-43) fit the unit's places in every
-    /// week, but no supervisor is free for all of them. Named again together, Alva and Cleo share
-    /// the first supervisor and Bo has the second.
+    /// Alva and Bo, each with one need of four weeks in internal medicine, and two units that
+    /// offer it: a need follows the relaxation when it is placed at an option the LP gives more
+    /// than half, or left out where the LP places less than half of it.
     #[test]
     fn a_need_follows_the_relaxation_where_the_lp_has_more_than_half_of_it() {
         let scenario = crate::testing::nurse_term(
@@ -1475,6 +1469,10 @@ mod tests {
         assert!(!follows_the_relaxation(&inst, &ledger, &values, alva));
     }
 
+    /// One unit, two supervisors of one student each. Alva (v. 36-39) is with the first and
+    /// Cleo (v. 40-43) with the second; Bo's six weeks (v. 38-43) fit the unit's places in every
+    /// week, but no supervisor is free for all of them. Named again together, Alva and Cleo share
+    /// the first supervisor and Bo has the second.
     #[test]
     fn supervisors_of_the_fixed_plan_are_named_again_when_the_chosen_cannot_be_named() {
         let scenario = crate::testing::nurse_term(

@@ -1090,11 +1090,8 @@ mod tests {
     }
 
     fn halved_places(students: usize, seed: u64) -> vfu_core::Scenario {
-        let mut scenario = generate_scenario(&GeneratorOptions { students, seed });
-        scenario.locked.clear();
-        for entry in scenario.units.iter_mut().flat_map(|unit| unit.capacity.iter_mut()) {
-            entry.places /= 2;
-        }
+        let mut scenario = crate::testing::unlocked(students, seed);
+        crate::testing::divide_places(&mut scenario, 2);
         scenario
     }
 

@@ -264,8 +264,7 @@ mod tests {
 
     #[test]
     fn workers_merged_keep_every_rule_and_only_lower_the_cost() {
-        let mut scenario = generate_scenario(&GeneratorOptions { students: 200, seed: 5 });
-        scenario.locked.clear();
+        let scenario = crate::testing::unlocked(200, 5);
         let inst = Instance::new(&scenario).unwrap();
         let start = construct(&inst, &[], None, None);
         let mut best = start.clone();

@@ -1,7 +1,22 @@
-//! Hand-made terms for unit tests: one university and its nurse programme, `ki-nurse` (one
-//! student per supervisor, trained or not), from v. 36.
+//! Terms for unit tests: generated ones without locks, and hand-made ones of one university and
+//! its nurse programme, `ki-nurse` (one student per supervisor, trained or not), from v. 36.
 
 use serde_json::{json, Value};
+use vfu_core::generate::{generate_scenario, GeneratorOptions};
+
+/// A generated term of `students` without its locks (the engine is tested on what it chooses).
+pub(crate) fn unlocked(students: usize, seed: u64) -> vfu_core::Scenario {
+    let mut scenario = generate_scenario(&GeneratorOptions { students, seed });
+    scenario.locked.clear();
+    scenario
+}
+
+/// Every unit's declared places divided by `by` (rounded down): a term short of places.
+pub(crate) fn divide_places(scenario: &mut vfu_core::Scenario, by: u32) {
+    for entry in scenario.units.iter_mut().flat_map(|unit| unit.capacity.iter_mut()) {
+        entry.places /= by;
+    }
+}
 
 /// A term from v. 36 to `last_week` with these providers, units and students.
 pub(crate) fn nurse_term(last_week: &str, providers: Value, units: Value, students: Value) -> vfu_core::Scenario {
