@@ -578,22 +578,28 @@ fn relax_split(
         if let Some(r) = &mut r {
             // A small block's integer program closes the gap whole needs leave: at 1,000
             // students 91 radiographer student-weeks want 90 places, and the LP places 19.8
-            // of 20 needs where any plan places 19 (+8,300 on the bound, in 0.6 s).
-            if integer
-                && r.converged
-                && places_part_of_a_need(&r.values)
-                && block_options(inst, &whole) <= BLOCK_MIP_MAX_OPTIONS
-            {
+            // of 20 needs where any plan places 19 (+8,300 on the bound, in 0.6 s). Where the
+            // LP places whole needs it still raises the bound a little (at 1,000 students,
+            // seeds 1 / 3 / 5 / 7: +70 / +132 / +191 / +144, from blocks of 15-66 needs in
+            // 0.04-0.44 s each), and its plan guides the construction where the LP's fractions
+            // leave the search to find the arrangement (seed 1: biomedical scientists 375 ->
+            // 347, their optimum; gap 0.515-0.523 % -> 0.494 %).
+            if integer && r.converged && block_options(inst, &whole) <= BLOCK_MIP_MAX_OPTIONS {
                 let t = Instant::now();
                 let limit =
                     stop.until(Instant::now() + std::time::Duration::from_secs_f64(stop.remaining_secs() / 4.0));
-                if let Some(b) = integer_bound(inst, whole, &limit) {
+                if let Some(program) = integer_program(inst, whole, &limit) {
                     trace(&format!(
-                        "block {key}: integer bound {b} (LP {}) in {:.2} s",
+                        "block {key}: integer bound {} (LP {}) in {:.2} s, optimal plan {}",
+                        program.bound,
                         r.bound,
-                        t.elapsed().as_secs_f64()
+                        t.elapsed().as_secs_f64(),
+                        program.plan.is_some()
                     ));
-                    r.bound = r.bound.max(b);
+                    r.bound = r.bound.max(program.bound);
+                    if let Some(plan) = program.plan {
+                        r.values = plan;
+                    }
                 }
             }
             trace(&format!("block {key}: {} needs, bound {}, converged {}", blocks[i].0, r.bound, r.converged));
@@ -706,7 +712,7 @@ const SHARE_GRACE: f64 = 1.5;
 /// first blocks slowed a little by a change under test; with the 3 s, six of six converged).
 const BLOCK_MIN_SECONDS: f64 = 3.0;
 
-/// Options of a block up to which its integer program is solved for the bound: at 1,000
+/// Options of a block up to which its integer program is solved for the bound and the plan: at 1,000
 /// students blocks of 900 and 2,400 options were solved in 0.6 and 1.4 s; one of 6,800 did not
 /// raise the bound in 3 s, nor did blocks of 10,000-15,000 at 5,000 students in 3.5 s.
 pub const BLOCK_MIP_MAX_OPTIONS: usize = 5_000;
@@ -716,16 +722,22 @@ fn block_options(inst: &Instance, block: &Block) -> usize {
 }
 
 /// Whether an LP solution places a fractional number of needs: then whole needs cost more (a
-/// need's unplaced cost dwarfs its travel and preference), and the integer program pays off. A
-/// block whose LP places whole needs gains little from it (at 1,000 students, 7 for 1.4 s).
+/// need's unplaced cost dwarfs its travel and preference), and a branch on the count pays off.
 fn places_part_of_a_need(values: &Guidance) -> bool {
     let placed: f64 = values.iter().flatten().sum();
     (placed - placed.round()).abs() > 0.02
 }
 
+/// A block's integer program solved: HiGHS's dual bound, and its plan (as 0/1 values over the
+/// block's options) when proven optimal.
+struct IntegerProgram {
+    bound: f64,
+    plan: Option<Guidance>,
+}
+
 /// The block's integer program over every option (supervision aggregated, so still a
-/// relaxation of the term): HiGHS's dual bound on it, valid even when cut short.
-fn integer_bound(inst: &Instance, block: Block, stop: &Stop) -> Option<f64> {
+/// relaxation of the term): its bound is valid even when cut short.
+fn integer_program(inst: &Instance, block: Block, stop: &Stop) -> Option<IntegerProgram> {
     let mut lp = LpModel::for_block(inst, Supervision::Aggregated, true, Some(block));
     let inside: Vec<usize> = (0..inst.needs.len()).filter(|&n| lp.has_need(n)).collect();
     for n in inside {
@@ -739,7 +751,9 @@ fn integer_bound(inst: &Instance, block: Block, stop: &Stop) -> Option<f64> {
     }
     let solution =
         lp.solve(&SolveOptions { time_limit: Some(remaining), mip_rel_gap: Some(1e-6), ..Default::default() })?;
-    solution.mip_bound.filter(|b| b.is_finite())
+    let plan = (solution.optimal && solution.has_primal).then(|| values_of(inst, &lp, &solution));
+    let bound = solution.mip_bound.filter(|b| b.is_finite())?;
+    Some(IntegerProgram { bound, plan })
 }
 
 /// Prices every option; adds the most negative columns, `at_most` of them (none: only the
@@ -1087,6 +1101,35 @@ mod tests {
             .map(|(_, v)| v)
             .sum();
         assert!((at_far - 0.25).abs() < 1e-6, "{at_far}");
+    }
+
+    #[test]
+    fn a_small_blocks_integer_program_raises_its_bound_and_guides_with_its_whole_plan() {
+        let scenario = crate::testing::unlocked(150, 6);
+        let inst = Instance::new(&scenario).unwrap();
+        let stop = Stop { deadline: Instant::now() + Duration::from_secs(120), cancel: None };
+        let lp = relax_by_block(&inst, &stop, &[], false).unwrap();
+        let ip = relax_by_block(&inst, &stop, &[], true).unwrap();
+        assert!(lp.converged && ip.converged);
+        assert!(ip.bound >= lp.bound - 1e-9 * lp.bound.abs(), "{} < {}", ip.bound, lp.bound);
+        let whole = |x: f64| x.abs() < 1e-6 || (x - 1.0).abs() < 1e-6;
+        let (mut small, mut rounded) = (0, 0);
+        // At 150 students every profession is one block.
+        for p in 0..inst.professions.len() {
+            let needs: Vec<usize> = (0..inst.needs.len()).filter(|&n| inst.needs[n].profession == p).collect();
+            let options: usize = needs.iter().map(|&n| inst.options[n].len()).sum();
+            if needs.is_empty() || options > BLOCK_MIP_MAX_OPTIONS {
+                continue;
+            }
+            small += 1;
+            for &n in &needs {
+                assert!(ip.values[n].iter().all(|&x| whole(x)), "{:?}", ip.values[n]);
+                assert!(ip.values[n].iter().sum::<f64>() <= 1.0 + 1e-6);
+                rounded += usize::from(!lp.values[n].iter().all(|&x| whole(x)));
+            }
+        }
+        assert!(small > 0, "no block small enough for its integer program");
+        assert!(rounded > 0, "the LP placed every need of the small blocks whole");
     }
 
     fn halved_places(students: usize, seed: u64) -> vfu_core::Scenario {
