@@ -1091,16 +1091,25 @@ mod tests {
 
         let plain = relax(&inst, &stop, &[], None).unwrap();
         assert!((plain.bound - far / 4.0).abs() < 1e-6, "{} vs {}", plain.bound, far / 4.0);
-        let with_tight = relax_by_block(&inst, &stop, &[], true).unwrap();
+        let until = || stop.clone();
+        let with_tight = relax_until(&inst, &until, &[], Some(Block::of(&inst, |_| true)), true).unwrap();
         assert!((with_tight.bound - 100.0).abs() < 1e-6, "{}", with_tight.bound);
-        // It guides as before: a quarter of the need at the far unit.
-        let at_far: f64 = inst.options[0]
-            .iter()
-            .zip(&with_tight.values[0])
-            .filter(|(o, _)| o.unit as usize == inst.ix.units["far-u"])
-            .map(|(_, v)| v)
-            .sum();
+        let at = |values: &Guidance, unit: &str| -> f64 {
+            inst.options[0]
+                .iter()
+                .zip(&values[0])
+                .filter(|(o, _)| o.unit as usize == inst.ix.units[unit])
+                .map(|(_, v)| v)
+                .sum()
+        };
+        // The LP guides as before: a quarter of the need at the far unit.
+        let at_far = at(&with_tight.values, "far-u");
         assert!((at_far - 0.25).abs() < 1e-6, "{at_far}");
+        // The block's integer program (it is small) has the same bound, and its plan guides:
+        // the whole need at the near unit, the minimum left short.
+        let blocks = relax_by_block(&inst, &stop, &[], true).unwrap();
+        assert!((blocks.bound - 100.0).abs() < 1e-6, "{}", blocks.bound);
+        assert!(at(&blocks.values, "far-u").abs() < 1e-6 && (at(&blocks.values, "near-u") - 1.0).abs() < 1e-6);
     }
 
     #[test]
