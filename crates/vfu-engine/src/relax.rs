@@ -1112,8 +1112,11 @@ mod tests {
         assert!(at(&blocks.values, "far-u").abs() < 1e-6 && (at(&blocks.values, "near-u") - 1.0).abs() < 1e-6);
     }
 
+    /// A generated term of 150 students, every profession one block: where a block is small
+    /// enough for its integer program, the bound is no lower than the LP's and every need of it
+    /// is guided by whole values (the program's plan), where the LP had fractions.
     #[test]
-    fn a_small_blocks_integer_program_raises_its_bound_and_guides_with_its_whole_plan() {
+    fn a_small_blocks_integer_program_keeps_its_bound_and_guides_with_its_whole_plan() {
         let scenario = crate::testing::unlocked(150, 6);
         let inst = Instance::new(&scenario).unwrap();
         let stop = Stop { deadline: Instant::now() + Duration::from_secs(120), cancel: None };
