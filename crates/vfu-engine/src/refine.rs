@@ -154,8 +154,9 @@ fn search_diving(
     // 1.5 s: 9.29 / 7.13 / 9.12 / 12.80 / 19.77 %); at 15,000 students 1.73 M -> 1.72 M.
     let mut with_mip = !dive;
     let lp_value = |n: usize| guidance.map_or(0.0, |g| g[n].iter().sum::<f64>());
-    // (Programme, area) pairs whose remit neighbourhood this search has tried (once each).
-    let mut remits_tried: std::collections::BTreeSet<(&str, &str)> = std::collections::BTreeSet::new();
+    // Area neighbourhoods this search has tried, once each: (held by a remit, programme or
+    // profession, area).
+    let mut areas_tried: std::collections::BTreeSet<(bool, &str, &str)> = std::collections::BTreeSet::new();
     while idle < ROUNDS_WITHOUT_GAIN && !stop.reached() {
         let mut covered = vec![false; inst.needs.len()];
         let mut gained = false;
@@ -232,19 +233,32 @@ fn search_diving(
                     let budget = Budget { support: guidance, must_place: Some(seed), mip: with_mip, ..NEIGHBOURHOOD };
                     visit(free, budget, &mut size.clone(), &mut covered, ledger);
                 }
-                // A need still left out where a remit maximum holds it: every need of its
-                // programme in its area at once, with their students' other needs, over all their
-                // options. The remit is the programme's student-weeks at a provider, and which of
-                // its needs fill them is a knapsack no chain of neighbourhoods around one seed
-                // solves (5,000 students, seed 1: one more assistant nurse in psychiatry, 74
-                // needs, proven optimal in 1.2 s; gap 3.78 % -> 2.67-2.71 %).
-                if ledger.assigned[seed].is_none() && held_by_a_remit(inst, ledger, seed) {
+                // A need still left out after its neighbourhood: every need that competes with it
+                // in its area at once, with their students' other needs, over all their options.
+                // Where a remit maximum holds it, its programme's needs there: the remit is the
+                // programme's student-weeks at a provider, and which of its needs fill them is a
+                // knapsack no chain of neighbourhoods around one seed solves (5,000 students, seed
+                // 1: one more assistant nurse in psychiatry, 74 needs, proven optimal in 1.2 s;
+                // gap 3.78 % -> 2.67-2.71 %). Otherwise its profession's needs there, in a smaller
+                // area (5,000 students, seed 3: one more medical secretary in primary care, 141
+                // needs, found by the dive in 0.4 s; 6.14-6.25 % -> 5.06-5.11 %).
+                if ledger.assigned[seed].is_none() {
+                    let held = held_by_a_remit(inst, ledger, seed);
                     let (student, need) = inst.need_records(seed);
-                    if remits_tried.insert((student.programme.as_str(), need.area.as_str())) {
-                        let free = programme_in_area(inst, ledger, seed, &in_scope);
-                        if (2..=REMIT_MAX_NEEDS).contains(&free.len()) {
-                            trace(&format!("remit neighbourhood of {}: {} needs", need.id, free.len()));
-                            let budget = Budget::whole(stop.remaining_secs() / 6.0, None);
+                    let group = if held {
+                        student.programme.as_str()
+                    } else {
+                        inst.professions[inst.needs[seed].profession].as_str()
+                    };
+                    if areas_tried.insert((held, group, need.area.as_str())) {
+                        let (free, most, share) = if held {
+                            (programme_in_area(inst, ledger, seed, &in_scope), REMIT_MAX_NEEDS, 6.0)
+                        } else {
+                            (profession_in_area(inst, ledger, seed, &in_scope), AREA_MAX_NEEDS, 2.0)
+                        };
+                        if (2..=most).contains(&free.len()) {
+                            trace(&format!("area neighbourhood of {} (remit {held}): {} needs", need.id, free.len()));
+                            let budget = Budget::whole(stop.remaining_secs() / share, None);
                             visit(free, budget, &mut size.clone(), &mut covered, ledger);
                         }
                     }
@@ -332,19 +346,39 @@ fn search_diving(
     kept
 }
 
-/// Needs of a remit neighbourhood at most (see `search_diving`).
+/// Needs of an area neighbourhood at most where a remit holds the seed (see `search_diving`).
 const REMIT_MAX_NEEDS: usize = 300;
+/// Needs of an area neighbourhood at most otherwise: a profession's needs in an area are more
+/// than one programme's.
+const AREA_MAX_NEEDS: usize = 150;
 
 /// Every movable need of `seed`'s programme in its clinical area, with their students' other
 /// placed needs: those that fill the programme's remit entries at the area's providers.
 fn programme_in_area(inst: &Instance, ledger: &Ledger, seed: usize, in_scope: &dyn Fn(usize) -> bool) -> Vec<usize> {
-    let (student, need) = inst.need_records(seed);
-    let mine = |n: usize| {
-        let (s, m) = inst.need_records(n);
-        s.programme == student.programme && m.area == need.area
-    };
-    let members: Vec<usize> =
-        (0..inst.needs.len()).filter(|&n| in_scope(n) && movable(inst, ledger, n) && mine(n)).collect();
+    let programme = inst.needs[seed].programme;
+    in_area_with_students(inst, ledger, seed, &|n| inst.needs[n].programme == programme, in_scope)
+}
+
+/// Every movable need of `seed`'s profession in its clinical area, with their students' other
+/// placed needs: those that compete with it for places.
+fn profession_in_area(inst: &Instance, ledger: &Ledger, seed: usize, in_scope: &dyn Fn(usize) -> bool) -> Vec<usize> {
+    let profession = inst.needs[seed].profession;
+    in_area_with_students(inst, ledger, seed, &|n| inst.needs[n].profession == profession, in_scope)
+}
+
+/// The movable needs in `seed`'s clinical area that `member` picks, then their students' other
+/// placed needs.
+fn in_area_with_students(
+    inst: &Instance,
+    ledger: &Ledger,
+    seed: usize,
+    member: &dyn Fn(usize) -> bool,
+    in_scope: &dyn Fn(usize) -> bool,
+) -> Vec<usize> {
+    let area = &inst.need_records(seed).1.area;
+    let members: Vec<usize> = (0..inst.needs.len())
+        .filter(|&n| member(n) && in_scope(n) && movable(inst, ledger, n) && inst.need_records(n).1.area == *area)
+        .collect();
     let mut free = members.clone();
     for n in members {
         for &m in &inst.student_needs[inst.needs[n].student] {
@@ -1503,6 +1537,13 @@ mod tests {
         assert_eq!(free, expected);
         // Only the needs in scope (a search worker's professions) are freed.
         assert!(programme_in_area(&inst, &ledger, cleo, &|n| n != bo_surgery).iter().all(|&n| n != bo_surgery));
+        // One programme of the profession: its area neighbourhood without the remit is the same.
+        let mut by_profession = profession_in_area(&inst, &ledger, cleo, &|_| true);
+        by_profession.sort_unstable();
+        assert_eq!(by_profession, expected);
+        // Bo's surgery is another area's, the only need of it: his internal medicine is left
+        // out, and only a student's placed needs join from other areas.
+        assert_eq!(profession_in_area(&inst, &ledger, bo_surgery, &|_| true), vec![bo_surgery]);
 
         let stop = Stop { deadline: Instant::now() + Duration::from_secs(60), cancel: None };
         let outcome = resolve_within(&inst, &mut ledger, &free, &stop, &|_, _| 0.0, Budget::whole(30.0, None));
