@@ -239,9 +239,10 @@ fn search_diving(
                 // programme's student-weeks at a provider, and which of its needs fill them is a
                 // knapsack no chain of neighbourhoods around one seed solves (5,000 students, seed
                 // 1: one more assistant nurse in psychiatry, 74 needs, proven optimal in 1.2 s;
-                // gap 3.78 % -> 2.67-2.71 %). Otherwise its profession's needs there, in a smaller
-                // area (5,000 students, seed 3: one more medical secretary in primary care, 141
-                // needs, found by the dive in 0.4 s; 6.14-6.25 % -> 5.06-5.11 %).
+                // gap 3.78 % -> 2.67-2.71 %). Otherwise its profession's needs there, where they
+                // are few enough (5,000 students, seed 3: one more medical secretary in primary
+                // care, 141 needs, found by the dive in 0.4 s; 6.14-6.25 % -> 5.06-5.11 %). The
+                // shares of the time left are the ones measured.
                 if ledger.assigned[seed].is_none() {
                     let held = held_by_a_remit(inst, ledger, seed);
                     let (student, need) = inst.need_records(seed);
