@@ -241,8 +241,7 @@ fn search_diving(
                 // 1: one more assistant nurse in psychiatry, 74 needs, proven optimal in 1.2 s;
                 // gap 3.78 % -> 2.67-2.71 %). Otherwise its profession's needs there, where they
                 // are few enough (5,000 students, seed 3: one more medical secretary in primary
-                // care, 141 needs, found by the dive in 0.4 s; 6.14-6.25 % -> 5.06-5.11 %). The
-                // shares of the time left are the ones measured.
+                // care, 141 needs, found by the dive in 0.4 s; 6.14-6.25 % -> 5.06-5.11 %).
                 if ledger.assigned[seed].is_none() {
                     let held = held_by_a_remit(inst, ledger, seed);
                     let (student, need) = inst.need_records(seed);
@@ -253,13 +252,13 @@ fn search_diving(
                     };
                     if areas_tried.insert((held, group, need.area.as_str())) {
                         let (free, most, share) = if held {
-                            (programme_in_area(inst, ledger, seed, &in_scope), REMIT_MAX_NEEDS, 6.0)
+                            (programme_in_area(inst, ledger, seed, &in_scope), REMIT_MAX_NEEDS, REMIT_TIME_SHARE)
                         } else {
-                            (profession_in_area(inst, ledger, seed, &in_scope), AREA_MAX_NEEDS, 2.0)
+                            (profession_in_area(inst, ledger, seed, &in_scope), AREA_MAX_NEEDS, AREA_TIME_SHARE)
                         };
                         if (2..=most).contains(&free.len()) {
                             trace(&format!("area neighbourhood of {} (remit {held}): {} needs", need.id, free.len()));
-                            let budget = Budget::whole(stop.remaining_secs() / share, None);
+                            let budget = Budget::whole(stop.remaining_secs() * share, None);
                             visit(free, budget, &mut size.clone(), &mut covered, ledger);
                         }
                     }
@@ -352,6 +351,11 @@ const REMIT_MAX_NEEDS: usize = 300;
 /// Needs of an area neighbourhood at most otherwise: a profession's needs in an area are more
 /// than one programme's.
 const AREA_MAX_NEEDS: usize = 150;
+/// The share of the time left an area neighbourhood's MIP may take where a remit holds the seed
+/// (as measured; at region scale a dive comes first and mostly decides).
+const REMIT_TIME_SHARE: f64 = 1.0 / 6.0;
+/// The share of the time left an area neighbourhood's MIP may take otherwise (as measured).
+const AREA_TIME_SHARE: f64 = 0.5;
 
 /// Every movable need of `seed`'s programme in its clinical area, with their students' other
 /// placed needs: those that fill the programme's remit entries at the area's providers.
@@ -381,13 +385,7 @@ fn in_area_with_students(
         .filter(|&n| member(n) && in_scope(n) && movable(inst, ledger, n) && inst.need_records(n).1.area == *area)
         .collect();
     let mut free = members.clone();
-    for n in members {
-        for &m in &inst.student_needs[inst.needs[n].student] {
-            if ledger.assigned[m].is_some() && movable(inst, ledger, m) && in_scope(m) && !free.contains(&m) {
-                free.push(m);
-            }
-        }
-    }
+    add_students_placed_needs(inst, ledger, &members, &mut free, in_scope);
     free
 }
 
@@ -410,7 +408,18 @@ fn with_students_other_needs(
     in_scope: &dyn Fn(usize) -> bool,
 ) {
     let unplaced: Vec<usize> = free.iter().copied().filter(|&n| ledger.assigned[n].is_none()).collect();
-    for n in unplaced {
+    add_students_placed_needs(inst, ledger, &unplaced, free, in_scope);
+}
+
+/// Adds to `free` the placed, movable needs in scope of the students of the needs `of`.
+fn add_students_placed_needs(
+    inst: &Instance,
+    ledger: &Ledger,
+    of: &[usize],
+    free: &mut Vec<usize>,
+    in_scope: &dyn Fn(usize) -> bool,
+) {
+    for &n in of {
         for &m in &inst.student_needs[inst.needs[n].student] {
             if ledger.assigned[m].is_some() && movable(inst, ledger, m) && in_scope(m) && !free.contains(&m) {
                 free.push(m);
@@ -1445,12 +1454,7 @@ mod tests {
             "2027-W39",
             serde_json::json!([{ "id": "solna", "name": "Solna" }]),
             serde_json::json!([
-                nurse_unit(
-                    "im",
-                    "solna",
-                    "internal_medicine",
-                    serde_json::json!({ "profession": "nurse", "places": 1 })
-                ),
+                nurse_unit("im", "solna", "internal_medicine", crate::testing::nurse_places(1)),
                 nurse_unit(
                     "surg",
                     "solna",
@@ -1494,25 +1498,15 @@ mod tests {
     /// Anna (two needs placed instead of one).
     #[test]
     fn a_remit_neighbourhood_frees_the_programme_in_the_area_and_fills_the_remit_with_more_needs() {
-        use crate::testing::{nurse_term, nurse_unit};
-        let student = |id: &str, personal_id: &str, needs: serde_json::Value| {
-            serde_json::json!({ "id": id, "name": id, "personal_id": personal_id, "programme": "ki-nurse",
-                "needs": needs })
-        };
-        let need = |id: &str, area: &str, weeks: u32| serde_json::json!({ "id": id, "area": area, "weeks": weeks });
+        use crate::testing::{need, nurse_student as student, nurse_term, nurse_unit};
         let scenario = nurse_term(
             "2027-W41",
             serde_json::json!([{ "id": "solna", "name": "Solna",
                                  "remit": [{ "programme": "ki-nurse", "max_student_weeks": 6 }] },
                                { "id": "huddinge", "name": "Huddinge" }]),
             serde_json::json!([
-                nurse_unit(
-                    "im",
-                    "solna",
-                    "internal_medicine",
-                    serde_json::json!({ "profession": "nurse", "places": 1 })
-                ),
-                nurse_unit("surg", "huddinge", "surgery", serde_json::json!({ "profession": "nurse", "places": 1 }))
+                nurse_unit("im", "solna", "internal_medicine", crate::testing::nurse_places(1)),
+                nurse_unit("surg", "huddinge", "surgery", crate::testing::nurse_places(1))
             ]),
             serde_json::json!([
                 student("anna", "200101012383", serde_json::json!([need("anna-1", "internal_medicine", 4)])),
@@ -1564,24 +1558,21 @@ mod tests {
             "2027-W43",
             serde_json::json!([{ "id": "solna", "name": "Solna" }]),
             serde_json::json!([
-                crate::testing::nurse_unit(
-                    "im",
-                    "solna",
-                    "internal_medicine",
-                    serde_json::json!({ "profession": "nurse", "places": 2 })
-                ),
-                crate::testing::nurse_unit(
-                    "im2",
-                    "solna",
-                    "internal_medicine",
-                    serde_json::json!({ "profession": "nurse", "places": 2 })
-                )
+                crate::testing::nurse_unit("im", "solna", "internal_medicine", crate::testing::nurse_places(2)),
+                crate::testing::nurse_unit("im2", "solna", "internal_medicine", crate::testing::nurse_places(2))
             ]),
             serde_json::json!([
-                { "id": "alva", "name": "Alva", "personal_id": "200101012383", "programme": "ki-nurse",
-                  "needs": [{ "id": "alva-1", "area": "internal_medicine", "weeks": 4 }] },
-                { "id": "bo", "name": "Bo", "personal_id": "200101012391", "programme": "ki-nurse",
-                  "needs": [{ "id": "bo-1", "area": "internal_medicine", "weeks": 4 }] }]),
+                crate::testing::nurse_student(
+                    "alva",
+                    "200101012383",
+                    serde_json::json!([crate::testing::need("alva-1", "internal_medicine", 4)])
+                ),
+                crate::testing::nurse_student(
+                    "bo",
+                    "200101012391",
+                    serde_json::json!([crate::testing::need("bo-1", "internal_medicine", 4)])
+                )
+            ]),
         );
         let inst = Instance::new(&scenario).unwrap();
         let (alva, bo) = (need_of(&inst, "alva-1"), need_of(&inst, "bo-1"));

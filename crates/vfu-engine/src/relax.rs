@@ -1066,12 +1066,7 @@ mod tests {
     fn remit_minimums_count_no_more_than_themselves_in_the_bound() {
         use crate::testing::{nurse_term, nurse_unit};
         let unit = |id: &str, provider: &str, lat: f64| {
-            let mut unit = nurse_unit(
-                id,
-                provider,
-                "internal_medicine",
-                serde_json::json!({ "profession": "nurse", "places": 1 }),
-            );
+            let mut unit = nurse_unit(id, provider, "internal_medicine", crate::testing::nurse_places(1));
             unit["location"] = serde_json::json!({ "lat": lat, "lon": 18.0 });
             unit
         };

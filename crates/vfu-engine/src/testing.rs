@@ -40,3 +40,18 @@ pub(crate) fn nurse_unit(id: &str, provider: &str, area: &str, capacity: Value) 
         "capacity": [capacity],
         "supervisors": [{ "id": format!("{id}-h"), "profession": "nurse", "trained": true, "max_students": 1 }] })
 }
+
+/// A capacity entry of `places` nurse places in every week of the term.
+pub(crate) fn nurse_places(places: u32) -> Value {
+    json!({ "profession": "nurse", "places": places })
+}
+
+/// A `ki-nurse` student named by their id, with these needs (see [`need`]).
+pub(crate) fn nurse_student(id: &str, personal_id: &str, needs: Value) -> Value {
+    json!({ "id": id, "name": id, "personal_id": personal_id, "programme": "ki-nurse", "needs": needs })
+}
+
+/// A need of `weeks` weeks in `area`, any time in the term.
+pub(crate) fn need(id: &str, area: &str, weeks: u32) -> Value {
+    json!({ "id": id, "area": area, "weeks": weeks })
+}
