@@ -120,10 +120,38 @@ pub fn search(
     focus: &Focus,
     better: &dyn Fn(f64),
 ) -> usize {
-    search_diving(inst, ledger, stop, penalty, focus, better, dives(inst))
+    search_from(inst, ledger, stop, penalty, focus, better, &mut Resume::default())
 }
 
-/// [`search`], diving on neighbourhoods (region scale) or not, whatever the term's size.
+/// Where a search left off when its stop came: a worker's next search (after the swaps at full
+/// units) goes on from there rather than solving again the neighbourhoods it has just solved.
+#[derive(Debug, Clone, Default)]
+pub struct Resume {
+    /// The round it was in.
+    round: usize,
+    /// The neighbourhood size it had adapted to (0: not yet started).
+    size: usize,
+    /// Whether the first round's whole professions and blocks were all solved.
+    wholes_done: bool,
+    /// The sweep's next block and the first need of its next chunk.
+    sweep: (usize, usize),
+}
+
+/// [`search`], going on from `resume` and leaving in it where it stopped.
+pub fn search_from(
+    inst: &Instance,
+    ledger: &mut Ledger,
+    stop: &Stop,
+    penalty: &dyn Fn(usize, &Assigned) -> f64,
+    focus: &Focus,
+    better: &dyn Fn(f64),
+    resume: &mut Resume,
+) -> usize {
+    search_diving(inst, ledger, stop, penalty, focus, better, dives(inst), resume)
+}
+
+/// [`search_from`], diving on neighbourhoods (region scale) or not, whatever the term's size.
+#[allow(clippy::too_many_arguments)]
 fn search_diving(
     inst: &Instance,
     ledger: &mut Ledger,
@@ -132,6 +160,7 @@ fn search_diving(
     focus: &Focus,
     better: &dyn Fn(f64),
     dive: bool,
+    resume: &mut Resume,
 ) -> usize {
     let (guidance, only, sweep, scope) = match focus {
         Focus::Term { guidance, scope } => (*guidance, None, true, *scope),
@@ -142,8 +171,8 @@ fn search_diving(
     let rename = sweep;
     let mut kept = 0;
     let mut idle = 0;
-    let mut size = FIRST_SIZE;
-    let mut round = 0;
+    let mut size = if resume.size == 0 { FIRST_SIZE } else { resume.size };
+    let mut round = resume.round;
     // At region scale neighbourhoods are dived on only, and the MIP after a dive that found
     // nothing comes in for a round of seeds once a round of dives placed none. Of a long
     // 5,000-student run's 255 s of neighbourhoods, 168 s went to MIPs, 96 of them stopped by
@@ -269,7 +298,7 @@ fn search_diving(
         // Then small professions as one neighbourhood each: their MIP finds the arrangement no
         // chain of small neighbourhoods reaches (at 1,000 students, two more physicians placed
         // by trading team places), and proves the rest optimal.
-        if round == 0 && sweep {
+        if !resume.wholes_done && sweep {
             for free in whole_professions(inst, ledger, &in_scope) {
                 if stop.reached() {
                     break;
@@ -304,6 +333,7 @@ fn search_diving(
                     }
                 }
             }
+            resume.wholes_done = !stop.reached();
         }
 
         // A seed placed changes what stands around the others: they are tried again before any
@@ -322,14 +352,21 @@ fn search_diving(
             continue;
         }
         with_mip = !dive;
-        let swept = blocks(inst, ledger)
+        let swept: Vec<Vec<usize>> = blocks(inst, ledger)
             .into_iter()
             .map(|b| b.into_iter().filter(|&n| in_scope(n)).collect::<Vec<usize>>())
-            .filter(|b| sweep && !b.is_empty());
-        for block in swept {
+            .filter(|b| sweep && !b.is_empty())
+            .collect();
+        // (A search stopped in its sweep goes on from the chunk it had reached.)
+        let (first_block, first_need) = std::mem::take(&mut resume.sweep);
+        'sweep: for (b, block) in swept.iter().enumerate().skip(first_block) {
             let shift = (round * size / 2) % block.len();
-            let mut i = 0;
-            while i < block.len() && !stop.reached() {
+            let mut i = if b == first_block { first_need } else { 0 };
+            while i < block.len() {
+                if stop.reached() {
+                    resume.sweep = (b, i);
+                    break 'sweep;
+                }
                 let chunk: Vec<usize> = (i..(i + size).min(block.len()))
                     .map(|k| block[(k + shift) % block.len()])
                     .filter(|&n| !covered[n])
@@ -340,9 +377,14 @@ fn search_diving(
                 }
             }
         }
+        if stop.reached() {
+            break;
+        }
         idle = if gained { 0 } else { idle + 1 };
         round += 1;
     }
+    resume.round = round;
+    resume.size = size;
     kept
 }
 
@@ -1239,6 +1281,38 @@ mod tests {
         search_beats_the_greedy_plan(true);
     }
 
+    /// A search stopped before it starts leaves its resume point where it was; one that ends by
+    /// itself has solved the first round's whole professions and blocks, so that a search resumed
+    /// from it goes on with the rounds after (it does not solve them again) and still only lowers
+    /// the cost of a valid plan.
+    #[test]
+    fn a_resumed_search_goes_on_from_the_round_the_last_one_reached() {
+        let scenario = crate::testing::unlocked(100, 11);
+        let inst = Instance::new(&scenario).unwrap();
+        let mut ledger = construct(&inst, &[], None, None);
+        let focus = Focus::Term { guidance: None, scope: None };
+        let mut resume = Resume::default();
+
+        let stopped = Stop { deadline: Instant::now() - Duration::from_secs(1), cancel: None };
+        let cost = ledger.total_cost();
+        assert_eq!(search_from(&inst, &mut ledger, &stopped, &|_, _| 0.0, &focus, &|_| {}, &mut resume), 0);
+        assert_eq!(ledger.total_cost(), cost);
+        assert!(!resume.wholes_done && resume.round == 0 && resume.sweep == (0, 0), "{resume:?}");
+
+        let stop = Stop { deadline: Instant::now() + Duration::from_secs(120), cancel: None };
+        assert!(search_from(&inst, &mut ledger, &stop, &|_, _| 0.0, &focus, &|_| {}, &mut resume) > 0);
+        assert!(!stop.reached());
+        assert!(resume.wholes_done && resume.round >= 1 && resume.sweep == (0, 0), "{resume:?}");
+        assert!(resume.size >= MIN_SIZE && resume.size <= MAX_SIZE);
+
+        let (round, cost) = (resume.round, ledger.total_cost());
+        search_from(&inst, &mut ledger, &stop, &|_, _| 0.0, &focus, &|_| {}, &mut resume);
+        assert!(resume.round > round, "{} after {round}", resume.round);
+        assert!(ledger.total_cost() <= cost + 1e-9, "{} after {cost}", ledger.total_cost());
+        let report = check_plan(&scenario, &crate::to_plan(&inst, &ledger));
+        assert!(report.is_valid(), "{:#?}", report.violations);
+    }
+
     fn search_beats_the_greedy_plan(dive: bool) {
         let scenario = crate::testing::unlocked(100, 11);
         let inst = Instance::new(&scenario).unwrap();
@@ -1246,7 +1320,7 @@ mod tests {
         let mut ledger = greedy.clone();
         let stop = Stop { deadline: Instant::now() + Duration::from_secs(120), cancel: None };
         let focus = Focus::Term { guidance: None, scope: None };
-        let kept = search_diving(&inst, &mut ledger, &stop, &|_, _| 0.0, &focus, &|_| {}, dive);
+        let kept = search_diving(&inst, &mut ledger, &stop, &|_, _| 0.0, &focus, &|_| {}, dive, &mut Resume::default());
         assert!(kept > 0 && !stop.reached());
         let placed = |l: &Ledger| l.assigned.iter().filter(|a| a.is_some()).count();
         assert!(placed(&ledger) >= placed(&greedy));
