@@ -140,7 +140,7 @@ fn search_group(
     // fix-and-resolve goes on from where the last one stopped (`refine::Resume`): starting
     // over, it solved again the first round's neighbourhoods it had just solved. At 1,000
     // students (seed 1) the first one stops at 7.7 s of 10 in its sweep, and the second spent
-    // the rest on the first round again: 0.494-0.502 % (11 of 12 runs 0.502) -> 0.445-0.446 %
+    // the rest on the first round again: 0.494-0.502 % (13 of 14 runs 0.502) -> 0.445-0.446 %
     // (three runs); seeds 3 / 5 / 7 and 5,000 students within their noise, 15,000 students
     // 8.16 and 8.78 % (8.75-10.42 % that day).
     let mut settled = false;
