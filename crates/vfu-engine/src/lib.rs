@@ -335,7 +335,8 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
     if let Some(g) = guidance.filter(|_| relax::tracing()) {
         agreement::trace(&inst, &best, g, "constructed");
     }
-    search::search(&inst, &mut best, &search_stop, &penalty, guidance, !exact, &better, workers());
+    let caps = relaxation.as_ref().map_or(&[][..], |r| &r.caps[..]);
+    search::search(&inst, &mut best, &search_stop, &penalty, guidance, caps, bound, !exact, &better, workers());
     if let Some(g) = guidance.filter(|_| relax::tracing()) {
         agreement::trace(&inst, &best, g, "searched");
     }

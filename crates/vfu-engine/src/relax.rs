@@ -29,6 +29,21 @@ pub struct Relaxation {
     pub rounds: usize,
     /// Columns in the final model.
     pub columns: usize,
+    /// Blocks that cannot place more than a number of their needs at less than a margin above
+    /// their bound (the count branch's other side).
+    pub caps: Vec<CountCap>,
+}
+
+/// What the branch on a block's placed count proves: any plan that places more than `at_most`
+/// of its `needs` costs at least `margin` more than the block's bound.
+#[derive(Debug, Clone)]
+pub struct CountCap {
+    /// The block's needs.
+    pub needs: Vec<usize>,
+    /// Placed at most, below the margin.
+    pub at_most: usize,
+    /// How much more any plan placing more costs, at least.
+    pub margin: f64,
 }
 
 /// Every how many starts of a need's cheapest unit the restricted model starts with.
@@ -99,6 +114,7 @@ fn relax_until(
     let guiding = last.optimal;
     // Where pricing was cut short its bound can be weak; a shortage of places shows anyway.
     let mut bound = bound.max(bounds::capacity_bound(inst, |n| lp.has_need(n)));
+    let mut caps = Vec::new();
     if disjunction && converged && guiding {
         // The count is branched on in the tight model when it has one (it is the stronger LP).
         let branched = match tight_minimums(inst, &lp, until, block) {
@@ -114,11 +130,15 @@ fn relax_until(
             }
             None => count_disjunction(inst, &mut lp, until, &values),
         };
-        if let Some(branched) = branched {
+        if let Some((branched, at_most, at_least)) = branched {
             bound = bound.max(branched);
+            let needs: Vec<usize> = (0..inst.needs.len()).filter(|&n| lp.has_need(n)).collect();
+            caps.push(CountCap { needs, at_most, margin: at_least });
         }
     }
-    Some(Relaxation { bound, values, converged, guiding, rounds, columns: lp.columns })
+    // (The margin is over the block's final bound.)
+    caps.iter_mut().for_each(|c| c.margin -= bound);
+    Some(Relaxation { bound, values, converged, guiding, rounds, columns: lp.columns, caps })
 }
 
 /// The restricted model column generation starts from: the `seeds` (a known plan), every option
@@ -213,7 +233,12 @@ const COUNT_SLACK_FACTOR: f64 = 100.0;
 /// of the bound; this is the first branching of a branch and bound, on the one sum that
 /// carries it. `None` when the count is whole ([`places_part_of_a_need`]) or HiGHS gives no
 /// solution.
-fn count_disjunction(inst: &Instance, lp: &mut LpModel, until: &dyn Fn() -> Stop, values: &Guidance) -> Option<f64> {
+fn count_disjunction(
+    inst: &Instance,
+    lp: &mut LpModel,
+    until: &dyn Fn() -> Stop,
+    values: &Guidance,
+) -> Option<(f64, usize, f64)> {
     if !places_part_of_a_need(values) {
         return None;
     }
@@ -235,7 +260,7 @@ fn count_disjunction(inst: &Instance, lp: &mut LpModel, until: &dyn Fn() -> Stop
         at_least.converged,
         t.elapsed().as_secs_f64()
     ));
-    Some(at_most.bound.min(at_least.bound))
+    Some((at_most.bound.min(at_least.bound), below as usize, at_least.bound))
 }
 
 /// What a run of column generation gave.
@@ -596,7 +621,9 @@ fn relax_split(
                         t.elapsed().as_secs_f64(),
                         program.plan.is_some()
                     ));
-                    r.bound = r.bound.max(program.bound);
+                    let raised = (program.bound - r.bound).max(0.0);
+                    r.bound += raised;
+                    r.caps.iter_mut().for_each(|c| c.margin -= raised);
                     if let Some(plan) = program.plan {
                         r.values = plan;
                     }
@@ -619,6 +646,7 @@ fn relax_split(
         });
     }
     let mut total = Relaxation {
+        caps: Vec::new(),
         bound: 0.0,
         values: vec![Vec::new(); inst.needs.len()],
         converged: true,
@@ -654,6 +682,7 @@ fn relax_split(
             *profession = profession_of[key];
         }
         total.bound += r.bound;
+        total.caps.append(&mut r.caps);
         by_profession[profession_of[key]] += r.bound;
         total.converged &= r.converged;
         total.guiding &= r.guiding;
@@ -1152,7 +1181,7 @@ mod tests {
         let inst = Instance::new(&scenario).unwrap();
         let stop = Stop { deadline: Instant::now() + Duration::from_secs(120), cancel: None };
         let until = || stop.clone();
-        let (mut lp, mut branched, mut raised) = (0.0, 0.0, 0);
+        let (mut lp, mut branched, mut raised, mut capped) = (0.0, 0.0, 0, 0);
         for p in 0..inst.professions.len() {
             let block = || Block::of(&inst, |n| inst.needs[n].profession == p);
             let Some(plain) = relax_until(&inst, &until, &[], Some(block()), false) else { continue };
@@ -1162,10 +1191,21 @@ mod tests {
             if with.bound > plain.bound + 1.0 {
                 raised += 1;
             }
+            // A block whose count was branched on says how many of its needs a plan places
+            // below the margin: the LP's count rounded down, over the block's own needs.
+            assert!(plain.caps.is_empty());
+            capped += with.caps.len();
+            for cap in &with.caps {
+                let placed: f64 = with.values.iter().flatten().sum();
+                assert!(cap.at_most as f64 <= placed + 1e-6, "{} above {placed}", cap.at_most);
+                assert!(cap.margin >= -1e-6 * with.bound.abs(), "{}", cap.margin);
+                assert!(cap.needs.iter().all(|&n| inst.needs[n].profession == p));
+            }
             lp += plain.bound;
             branched += with.bound;
         }
         assert!(raised > 0, "no block's bound rose ({lp})");
+        assert!(capped > 0, "no block's count was branched on");
         // Small enough for the exact MIP: the plan is optimal, and no bound may pass it.
         let outcome = crate::solve(&scenario, &crate::EngineOptions::default()).unwrap();
         assert_eq!(outcome.status, crate::Status::Optimal);

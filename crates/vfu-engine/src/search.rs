@@ -15,7 +15,7 @@ use crate::instance::Instance;
 use crate::ledger::{Assigned, Ledger};
 use crate::lns;
 use crate::refine::{self, Focus};
-use crate::relax::trace;
+use crate::relax::{trace, CountCap};
 use crate::stop::Stop;
 use std::sync::Mutex;
 use std::time::Instant;
@@ -34,6 +34,8 @@ pub fn search(
     stop: &Stop,
     penalty: &Penalty,
     guidance: Option<&Guidance>,
+    caps: &[CountCap],
+    bound: Option<f64>,
     fix_and_resolve: bool,
     better: &(dyn Fn(f64) + Sync),
     workers: usize,
@@ -52,7 +54,7 @@ pub fn search(
         trace(&format!("search group: {}", names.join(", ")));
     }
     if groups.len() <= 1 {
-        search_group(inst, best, stop, penalty, guidance, None, fix_and_resolve, better);
+        search_group(inst, best, stop, penalty, guidance, caps, bound, None, fix_and_resolve, better);
         return;
     }
     let scopes: Vec<Vec<bool>> = groups
@@ -76,7 +78,18 @@ pub fn search(
                             gains[g] = cost - start;
                             better(start + gains.iter().sum::<f64>());
                         };
-                        search_group(inst, &mut copy, stop, penalty, guidance, Some(within), fix_and_resolve, &report);
+                        search_group(
+                            inst,
+                            &mut copy,
+                            stop,
+                            penalty,
+                            guidance,
+                            caps,
+                            bound,
+                            Some(within),
+                            fix_and_resolve,
+                            &report,
+                        );
                         copy
                     })
                     .expect("the system starts a thread")
@@ -112,6 +125,8 @@ fn search_group(
     stop: &Stop,
     penalty: &Penalty,
     guidance: Option<&Guidance>,
+    caps: &[CountCap],
+    bound: Option<f64>,
     within: Option<&[bool]>,
     fix_and_resolve: bool,
     better: &dyn Fn(f64),
@@ -153,7 +168,7 @@ fn search_group(
                 ledger,
                 &resolve_stop,
                 penalty,
-                &Focus::Term { guidance, scope: within },
+                &Focus::Term { guidance, scope: within, caps, bound },
                 better,
                 &mut resume,
             ) > 0;
@@ -285,7 +300,18 @@ mod tests {
         let stop = Stop { deadline: Instant::now() + Duration::from_secs(120), cancel: None };
         let heard = Mutex::new(Vec::new());
         let no_penalty = |_: usize, _: &Assigned| 0.0;
-        search(&inst, &mut best, &stop, &no_penalty, None, true, &|cost| heard.lock().unwrap().push(cost), 2);
+        search(
+            &inst,
+            &mut best,
+            &stop,
+            &no_penalty,
+            None,
+            &[],
+            None,
+            true,
+            &|cost| heard.lock().unwrap().push(cost),
+            2,
+        );
         let report = check_plan(&scenario, &crate::to_plan(&inst, &best));
         assert!(report.is_valid(), "{:#?}", report.violations);
         assert!(best.total_cost() < start.total_cost(), "{} vs {}", best.total_cost(), start.total_cost());
