@@ -35,7 +35,9 @@ pub struct Relaxation {
 }
 
 /// What the branch on a block's placed count proves: any plan that places more than `at_most`
-/// of its `needs` costs at least `margin` more than the block's bound.
+/// of its `needs` costs at least `margin` more than the block's bound. (Where its profession's
+/// places prove more than its blocks together, the term's bound rises by less than the margin:
+/// the search only uses it to choose its seeds, never as a bound.)
 #[derive(Debug, Clone)]
 pub struct CountCap {
     /// The block's needs.
