@@ -336,7 +336,8 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
         agreement::trace(&inst, &best, g, "constructed");
     }
     let caps = relaxation.as_ref().map_or(&[][..], |r| &r.caps[..]);
-    search::search(&inst, &mut best, &search_stop, &penalty, guidance, caps, bound, !exact, &better, workers());
+    let relaxed = refine::Relaxed { guidance, caps, bound };
+    search::search(&inst, &mut best, &search_stop, &penalty, relaxed, !exact, &better, workers());
     if let Some(g) = guidance.filter(|_| relax::tracing()) {
         agreement::trace(&inst, &best, g, "searched");
     }

@@ -63,18 +63,25 @@ pub enum Focus<'g> {
     /// The whole term (or the needs `scope` marks): every unplaced need, then sweeps of every
     /// block, guided by the relaxation when there is one.
     Term {
-        /// LP values, when the relaxation's solution may guide.
-        guidance: Option<&'g Guidance>,
+        /// What the relaxation says.
+        relaxed: Relaxed<'g>,
         /// Only these needs, when given (a worker's share of the term).
         scope: Option<&'g [bool]>,
-        /// What the relaxation's count branches prove, with the term's bound.
-        caps: &'g [CountCap],
-        /// The term's proven bound, when there is one.
-        bound: Option<f64>,
     },
     /// Only around these needs while they are unplaced: a re-plan moves what it must, it does not
     /// rearrange the term.
     Needs(Vec<usize>),
+}
+
+/// What the relaxation tells the search.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Relaxed<'g> {
+    /// LP values, when the relaxation's solution may guide.
+    pub guidance: Option<&'g Guidance>,
+    /// What its count branches prove (see [`at_their_cap`]).
+    pub caps: &'g [CountCap],
+    /// The term's proven bound, when there is one.
+    pub bound: Option<f64>,
 }
 
 /// What one neighbourhood's MIP did.
@@ -167,12 +174,12 @@ fn search_diving(
     resume: &mut Resume,
 ) -> usize {
     let (guidance, only, sweep, scope) = match focus {
-        Focus::Term { guidance, scope, .. } => (*guidance, None, true, *scope),
+        Focus::Term { relaxed, scope } => (relaxed.guidance, None, true, *scope),
         Focus::Needs(needs) => (None, Some(needs), false, None),
     };
-    let (caps, bound): (&[CountCap], Option<f64>) = match focus {
-        Focus::Term { caps, bound, .. } => (caps, *bound),
-        Focus::Needs(_) => (&[], None),
+    let (caps, bound) = match focus {
+        Focus::Term { relaxed, .. } => (relaxed.caps, relaxed.bound),
+        Focus::Needs(_) => (&[][..], None),
     };
     let in_scope = |n: usize| scope.is_none_or(|s| s[n]);
     // A re-plan moves what it must: the supervisors of placements it does not free stay.
@@ -1345,7 +1352,7 @@ mod tests {
         let scenario = crate::testing::unlocked(100, 11);
         let inst = Instance::new(&scenario).unwrap();
         let mut ledger = construct(&inst, &[], None, None);
-        let focus = Focus::Term { guidance: None, scope: None, caps: &[], bound: None };
+        let focus = Focus::Term { relaxed: Relaxed::default(), scope: None };
         let mut resume = Resume::default();
 
         let stopped = Stop { deadline: Instant::now() - Duration::from_secs(1), cancel: None };
@@ -1374,7 +1381,7 @@ mod tests {
         let greedy = construct(&inst, &[], None, None);
         let mut ledger = greedy.clone();
         let stop = Stop { deadline: Instant::now() + Duration::from_secs(120), cancel: None };
-        let focus = Focus::Term { guidance: None, scope: None, caps: &[], bound: None };
+        let focus = Focus::Term { relaxed: Relaxed::default(), scope: None };
         let kept = search_diving(&inst, &mut ledger, &stop, &|_, _| 0.0, &focus, &|_| {}, dive, &mut Resume::default());
         assert!(kept > 0 && !stop.reached());
         let placed = |l: &Ledger| l.assigned.iter().filter(|a| a.is_some()).count();

@@ -9,13 +9,12 @@
 //! cost of a plan is a sum over professions too, so the merged cost is the start's cost plus
 //! every worker's gain.
 
-use crate::construct::Guidance;
 use crate::improve;
 use crate::instance::Instance;
 use crate::ledger::{Assigned, Ledger};
 use crate::lns;
-use crate::refine::{self, Focus};
-use crate::relax::{trace, CountCap};
+use crate::refine::{self, Focus, Relaxed};
+use crate::relax::trace;
 use crate::stop::Stop;
 use std::sync::Mutex;
 use std::time::Instant;
@@ -33,9 +32,7 @@ pub fn search(
     best: &mut Ledger,
     stop: &Stop,
     penalty: &Penalty,
-    guidance: Option<&Guidance>,
-    caps: &[CountCap],
-    bound: Option<f64>,
+    relaxed: Relaxed,
     fix_and_resolve: bool,
     better: &(dyn Fn(f64) + Sync),
     workers: usize,
@@ -54,7 +51,7 @@ pub fn search(
         trace(&format!("search group: {}", names.join(", ")));
     }
     if groups.len() <= 1 {
-        search_group(inst, best, stop, penalty, guidance, caps, bound, None, fix_and_resolve, better);
+        search_group(inst, best, stop, penalty, relaxed, None, fix_and_resolve, better);
         return;
     }
     let scopes: Vec<Vec<bool>> = groups
@@ -78,18 +75,7 @@ pub fn search(
                             gains[g] = cost - start;
                             better(start + gains.iter().sum::<f64>());
                         };
-                        search_group(
-                            inst,
-                            &mut copy,
-                            stop,
-                            penalty,
-                            guidance,
-                            caps,
-                            bound,
-                            Some(within),
-                            fix_and_resolve,
-                            &report,
-                        );
+                        search_group(inst, &mut copy, stop, penalty, relaxed, Some(within), fix_and_resolve, &report);
                         copy
                     })
                     .expect("the system starts a thread")
@@ -124,9 +110,7 @@ fn search_group(
     ledger: &mut Ledger,
     stop: &Stop,
     penalty: &Penalty,
-    guidance: Option<&Guidance>,
-    caps: &[CountCap],
-    bound: Option<f64>,
+    relaxed: Relaxed,
     within: Option<&[bool]>,
     fix_and_resolve: bool,
     better: &dyn Fn(f64),
@@ -168,7 +152,7 @@ fn search_group(
                 ledger,
                 &resolve_stop,
                 penalty,
-                &Focus::Term { guidance, scope: within, caps, bound },
+                &Focus::Term { relaxed, scope: within },
                 better,
                 &mut resume,
             ) > 0;
@@ -305,9 +289,7 @@ mod tests {
             &mut best,
             &stop,
             &no_penalty,
-            None,
-            &[],
-            None,
+            Relaxed::default(),
             true,
             &|cost| heard.lock().unwrap().push(cost),
             2,
