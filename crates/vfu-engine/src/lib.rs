@@ -267,10 +267,9 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
             .collect();
         improve::improve(&inst, &mut best, &stop, &penalty, Some(&scope));
         let displaced: Vec<usize> = (0..inst.needs.len()).filter(|&n| scope[n] && best.assigned[n].is_none()).collect();
-        if refine::search(&inst, &mut best, &stop, &penalty, &refine::Focus::Needs(displaced), &|cost| {
-            report(Phase::Search, Some(cost), None)
-        }) > 0
-        {
+        let focus = refine::Focus::Needs(displaced);
+        let better = |cost| report(Phase::Search, Some(cost), None);
+        if refine::search(&inst, &mut best, &stop, &penalty, &focus, &better, &mut refine::Resume::default()) > 0 {
             improve::improve(&inst, &mut best, &stop, &penalty, Some(&scope));
         }
         stats.search_seconds = t.elapsed().as_secs_f64();

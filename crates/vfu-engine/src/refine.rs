@@ -122,34 +122,9 @@ impl Resolved {
 /// ends by sweeping each block in chunks of the current size, ordered by where they are placed
 /// so that a chunk holds neighbouring units. A neighbourhood proven optimal covers its
 /// needs for the rest of the round. `better` is told the plan's cost after each kept
-/// neighbourhood (the app's progress).
+/// neighbourhood (the app's progress). It goes on from `resume` and leaves there where it
+/// stopped.
 pub fn search(
-    inst: &Instance,
-    ledger: &mut Ledger,
-    stop: &Stop,
-    penalty: &dyn Fn(usize, &Assigned) -> f64,
-    focus: &Focus,
-    better: &dyn Fn(f64),
-) -> usize {
-    search_from(inst, ledger, stop, penalty, focus, better, &mut Resume::default())
-}
-
-/// Where a search left off when its stop came: a worker's next search (after the swaps at full
-/// units) goes on from there rather than solving again the neighbourhoods it has just solved.
-#[derive(Debug, Clone, Default)]
-pub struct Resume {
-    /// The round it was in.
-    round: usize,
-    /// The neighbourhood size it had adapted to (0: not yet started).
-    size: usize,
-    /// Whether the first round's whole professions and blocks were all solved.
-    wholes_done: bool,
-    /// The sweep's next block and the first need of its next chunk.
-    sweep: (usize, usize),
-}
-
-/// [`search`], going on from `resume` and leaving in it where it stopped.
-pub fn search_from(
     inst: &Instance,
     ledger: &mut Ledger,
     stop: &Stop,
@@ -161,7 +136,28 @@ pub fn search_from(
     search_diving(inst, ledger, stop, penalty, focus, better, dives(inst), resume)
 }
 
-/// [`search_from`], diving on neighbourhoods (region scale) or not, whatever the term's size.
+/// Where a search left off when its stop came: a worker's next search (after the swaps at full
+/// units) goes on from there rather than solving again the neighbourhoods it has just solved.
+/// The default is a search not yet started.
+#[derive(Debug, Clone)]
+pub struct Resume {
+    /// The round it was in.
+    round: usize,
+    /// The neighbourhood size it had adapted to.
+    size: usize,
+    /// Whether the first round's whole professions and blocks were all solved.
+    wholes_done: bool,
+    /// The sweep's next block and the first need of its next chunk.
+    sweep: (usize, usize),
+}
+
+impl Default for Resume {
+    fn default() -> Self {
+        Resume { round: 0, size: FIRST_SIZE, wholes_done: false, sweep: (0, 0) }
+    }
+}
+
+/// [`search`], diving on neighbourhoods (region scale) or not, whatever the term's size.
 #[allow(clippy::too_many_arguments)]
 fn search_diving(
     inst: &Instance,
@@ -173,20 +169,17 @@ fn search_diving(
     dive: bool,
     resume: &mut Resume,
 ) -> usize {
-    let (guidance, only, sweep, scope) = match focus {
-        Focus::Term { relaxed, scope } => (relaxed.guidance, None, true, *scope),
-        Focus::Needs(needs) => (None, Some(needs), false, None),
+    let (relaxed, only, sweep, scope) = match focus {
+        Focus::Term { relaxed, scope } => (*relaxed, None, true, *scope),
+        Focus::Needs(needs) => (Relaxed::default(), Some(needs), false, None),
     };
-    let (caps, bound) = match focus {
-        Focus::Term { relaxed, .. } => (relaxed.caps, relaxed.bound),
-        Focus::Needs(_) => (&[][..], None),
-    };
+    let Relaxed { guidance, caps, bound } = relaxed;
     let in_scope = |n: usize| scope.is_none_or(|s| s[n]);
     // A re-plan moves what it must: the supervisors of placements it does not free stay.
     let rename = sweep;
     let mut kept = 0;
     let mut idle = 0;
-    let mut size = if resume.size == 0 { FIRST_SIZE } else { resume.size };
+    let mut size = resume.size;
     let mut round = resume.round;
     // At region scale neighbourhoods are dived on only, and the MIP after a dive that found
     // nothing comes in for a round of seeds once a round of dives placed none. Of a long
@@ -1357,18 +1350,18 @@ mod tests {
 
         let stopped = Stop { deadline: Instant::now() - Duration::from_secs(1), cancel: None };
         let cost = ledger.total_cost();
-        assert_eq!(search_from(&inst, &mut ledger, &stopped, &|_, _| 0.0, &focus, &|_| {}, &mut resume), 0);
+        assert_eq!(search(&inst, &mut ledger, &stopped, &|_, _| 0.0, &focus, &|_| {}, &mut resume), 0);
         assert_eq!(ledger.total_cost(), cost);
         assert!(!resume.wholes_done && resume.round == 0 && resume.sweep == (0, 0), "{resume:?}");
 
         let stop = Stop { deadline: Instant::now() + Duration::from_secs(120), cancel: None };
-        assert!(search_from(&inst, &mut ledger, &stop, &|_, _| 0.0, &focus, &|_| {}, &mut resume) > 0);
+        assert!(search(&inst, &mut ledger, &stop, &|_, _| 0.0, &focus, &|_| {}, &mut resume) > 0);
         assert!(!stop.reached());
         assert!(resume.wholes_done && resume.round >= 1 && resume.sweep == (0, 0), "{resume:?}");
         assert!(resume.size >= MIN_SIZE && resume.size <= MAX_SIZE);
 
         let (round, cost) = (resume.round, ledger.total_cost());
-        search_from(&inst, &mut ledger, &stop, &|_, _| 0.0, &focus, &|_| {}, &mut resume);
+        search(&inst, &mut ledger, &stop, &|_, _| 0.0, &focus, &|_| {}, &mut resume);
         assert!(resume.round > round, "{} after {round}", resume.round);
         assert!(ledger.total_cost() <= cost + 1e-9, "{} after {cost}", ledger.total_cost());
         let report = check_plan(&scenario, &crate::to_plan(&inst, &ledger));

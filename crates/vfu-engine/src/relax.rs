@@ -34,6 +34,16 @@ pub struct Relaxation {
     pub caps: Vec<CountCap>,
 }
 
+impl Relaxation {
+    /// Raises the bound to `bound` where that is higher: the count caps' margins, over the
+    /// bound, fall by as much.
+    fn raise_bound(&mut self, bound: f64) {
+        let raised = (bound - self.bound).max(0.0);
+        self.bound += raised;
+        self.caps.iter_mut().for_each(|c| c.margin -= raised);
+    }
+}
+
 /// What the branch on a block's placed count proves: any plan that places more than `at_most`
 /// of its `needs` costs at least `margin` more than the block's bound. (Where its profession's
 /// places prove more than its blocks together, the term's bound rises by less than the margin:
@@ -135,11 +145,9 @@ fn relax_until(
         if let Some((branched, at_most, at_least)) = branched {
             bound = bound.max(branched);
             let needs: Vec<usize> = (0..inst.needs.len()).filter(|&n| lp.has_need(n)).collect();
-            caps.push(CountCap { needs, at_most, margin: at_least });
+            caps.push(CountCap { needs, at_most, margin: at_least - bound });
         }
     }
-    // (The margin is over the block's final bound.)
-    caps.iter_mut().for_each(|c| c.margin -= bound);
     Some(Relaxation { bound, values, converged, guiding, rounds, columns: lp.columns, caps })
 }
 
@@ -623,9 +631,7 @@ fn relax_split(
                         t.elapsed().as_secs_f64(),
                         program.plan.is_some()
                     ));
-                    let raised = (program.bound - r.bound).max(0.0);
-                    r.bound += raised;
-                    r.caps.iter_mut().for_each(|c| c.margin -= raised);
+                    r.raise_bound(program.bound);
                     if let Some(plan) = program.plan {
                         r.values = plan;
                     }

@@ -147,7 +147,7 @@ fn search_group(
     while !stop.reached() {
         let resolve_stop = share_of(stop, 1.0 - SWAP_SHARE);
         let kept = fix_and_resolve
-            && refine::search_from(
+            && refine::search(
                 inst,
                 ledger,
                 &resolve_stop,
