@@ -116,3 +116,25 @@ fn generate_is_deterministic_per_seed() {
     let scenario = read_scenario(&a.stdout).unwrap();
     assert_eq!(scenario.students.len(), 300);
 }
+
+#[test]
+fn solve_on_a_work_limit_writes_the_same_plan_every_run_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let term = dir.path().join("term.json");
+    let generated = vfu(&["generate", "--students", "400", "--seed", "2", "--out", term.to_str().unwrap()]);
+    assert_eq!(generated.code, 0, "{}", generated.stderr);
+    let plans: Vec<String> = (1..=2)
+        .map(|run| {
+            let out = dir.path().join(format!("plan-{run}.json"));
+            let args = ["solve", term.to_str().unwrap(), "--out", out.to_str().unwrap(), "--time-limit", "300"];
+            let solved = vfu(&[&args[..], &["--work-limit", "1"]].concat());
+            assert_eq!(solved.code, 0, "{}{}", solved.stdout, solved.stderr);
+            assert!(solved.stdout.contains("every run with this work limit gives this plan"), "{}", solved.stdout);
+            std::fs::read_to_string(out).unwrap()
+        })
+        .collect();
+    assert_eq!(plans[0], plans[1]);
+    let refused = vfu(&["solve", term.to_str().unwrap(), "--out", "x.json", "--work-limit", "0"]);
+    assert_eq!(refused.code, 2, "{}", refused.stderr);
+    assert!(refused.stderr.contains("--work-limit must be a positive number of seconds"), "{}", refused.stderr);
+}

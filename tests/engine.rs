@@ -56,6 +56,27 @@ fn the_same_scenario_gives_the_same_plan_byte_for_byte() {
     assert_eq!(write_plan(&a), write_plan(&b));
 }
 
+/// A run its work budget ends (see `vfu_engine::stop`) gives the same plan on every run, however
+/// busy the machine: the clock decides nothing but the guard.
+#[test]
+fn a_run_its_work_budget_ends_gives_the_same_plan_byte_for_byte() {
+    let scenario = generate_scenario(&GeneratorOptions { students: 400, seed: 2 });
+    let opts = EngineOptions { time_limit: Duration::from_secs(300), work_seconds: Some(1.0), ..Default::default() };
+    let runs: Vec<(String, vfu_engine::Stats)> = (0..2)
+        .map(|_| {
+            let outcome = solve(&scenario, &opts).expect("engine runs");
+            (write_plan(&outcome.plan.expect("a plan")), outcome.stats)
+        })
+        .collect();
+    for (_, stats) in &runs {
+        assert!(!stats.time_limit_reached, "the guard, not the budget, ended a run");
+        // The budget was spent: the search did not end by itself first.
+        let spent = stats.work_seconds.expect("a run on a budget reports its work");
+        assert!(spent >= 1.0, "{spent}");
+    }
+    assert_eq!(runs[0].0, runs[1].0);
+}
+
 #[test]
 fn a_lock_that_breaks_a_rule_is_reported_by_need_and_rule() {
     let mut scenario = example_scenario("tiny.json");
@@ -257,7 +278,7 @@ fn split_relaxations_are_proven_bounds_below_the_whole_lp() {
     use vfu_engine::stop::Stop;
     let scenario = generate_scenario(&GeneratorOptions { students: 150, seed: 4 });
     let inst = Instance::new(&scenario).unwrap();
-    let stop = Stop { deadline: std::time::Instant::now() + Duration::from_secs(120), cancel: None };
+    let stop = Stop::after(Duration::from_secs(120));
     let whole = relax(&inst, &stop, &[], None).unwrap();
     let split = relax_by_area(&inst, &stop, &[]).unwrap();
     let blocks = relax_by_block(&inst, &stop, &[], false).unwrap();
@@ -291,7 +312,7 @@ fn small_blocks_solved_in_whole_needs_raise_the_bound_and_stay_below_the_optimum
     // Places cut to half: the LP leaves parts of needs out where a plan leaves out whole ones.
     let scenario = short_of_places(150, 6, |places| places / 2);
     let inst = Instance::new(&scenario).unwrap();
-    let stop = Stop { deadline: std::time::Instant::now() + Duration::from_secs(120), cancel: None };
+    let stop = Stop::after(Duration::from_secs(120));
     let lp = relax_by_block(&inst, &stop, &[], false).unwrap();
     let integer = relax_by_block(&inst, &stop, &[], true).unwrap();
     assert!(lp.converged && integer.converged);

@@ -65,6 +65,11 @@ enum Command {
         /// Seconds the engine may take; the best plan found is written when they run out.
         #[arg(long, default_value_t = 60.0)]
         time_limit: f64,
+        /// Seconds of work (about a second each on the README's machine) the engine may do: the
+        /// plan is then the same, byte for byte, on every run that they, not the time limit,
+        /// end. Without it the time limit decides, and plans vary from run to run.
+        #[arg(long)]
+        work_limit: Option<f64>,
         /// A previous plan to stay close to: each moved placement costs a penalty.
         #[arg(long)]
         previous: Option<PathBuf>,
@@ -116,8 +121,8 @@ fn main() -> ExitCode {
         Command::Bench { sizes, seed, time_limit, dir, out } => {
             bench::run(&sizes, seed, time_limit, &dir, out.as_deref())
         }
-        Command::Solve { scenario, out, time_limit, previous } => {
-            solve::run(&scenario, &out, time_limit, previous.as_deref())
+        Command::Solve { scenario, out, time_limit, work_limit, previous } => {
+            solve::run(&scenario, &out, time_limit, work_limit, previous.as_deref())
         }
     };
     match result {

@@ -18,10 +18,14 @@ pub(crate) fn run(
     scenario_path: &Path,
     out: &Path,
     time_limit: f64,
+    work_limit: Option<f64>,
     previous: Option<&Path>,
 ) -> Result<ExitCode, Failure> {
     if !(time_limit.is_finite() && time_limit > 0.0) {
         return Err(Failure("--time-limit must be a positive number of seconds".into()));
+    }
+    if work_limit.is_some_and(|w| !(w.is_finite() && w > 0.0)) {
+        return Err(Failure("--work-limit must be a positive number of seconds".into()));
     }
     // The limit is the whole command's: reading the term (about 1 s at 15,000 students) and
     // writing the plan come out of it.
@@ -45,6 +49,7 @@ pub(crate) fn run(
     let engine_seconds = time_limit - command_started.elapsed().as_secs_f64() - writing_reserve(time_limit);
     let options = EngineOptions {
         time_limit: Duration::from_secs_f64(engine_seconds.max(0.1)),
+        work_seconds: work_limit,
         previous,
         progress: Some(progress),
         ..Default::default()
@@ -85,6 +90,16 @@ pub(crate) fn run(
         println!("Moved {} placement(s) from the previous plan", outcome.stats.moved);
     }
     let s = &outcome.stats;
+    if let (Some(budget), Some(spent)) = (work_limit, s.work_seconds) {
+        if s.time_limit_reached {
+            println!(
+                "The time limit ended the run after {spent:.2} s of its {budget} s of work: another run may give \
+                 another plan (give it more time, or less work)"
+            );
+        } else {
+            println!("Work {spent:.2} s of {budget} s: every run with this work limit gives this plan");
+        }
+    }
     println!(
         "Time {seconds:.2} s (build {:.2}, relaxation {:.2}, search {:.2}); {} options, {} LP columns, {} pricing rounds{}",
         s.build_seconds,

@@ -44,7 +44,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let mut total = 0.0;
         for key in names.iter().copied() {
             let t = Instant::now();
-            let stop = Stop { deadline: t + Duration::from_secs_f64(seconds / names.len() as f64), cancel: None };
+            let stop = Stop::at(t + Duration::from_secs_f64(seconds / names.len() as f64));
             let block = Block::of(&inst, |n| split[n] == *key);
             let r = relax::relax(&inst, &stop, &seeds, Some(block)).ok_or("HiGHS gave no solution")?;
             println!("{key}: bound {:.1}, converged {}, {:.2} s", r.bound, r.converged, t.elapsed().as_secs_f64());
@@ -53,7 +53,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("sum of parts {total:.1} in {:.2} s", started.elapsed().as_secs_f64());
         return Ok(());
     }
-    let stop = Stop { deadline: started + Duration::from_secs_f64(seconds), cancel: None };
+    let stop = Stop::at(started + Duration::from_secs_f64(seconds));
     let r = relax::relax(&inst, &stop, &seeds, Some(Block::of(&inst, inside))).ok_or("HiGHS gave no solution")?;
     println!(
         "bound {:.1}, converged {}, {} rounds, {} columns, {:.2} s",

@@ -9,6 +9,7 @@
 //! in one (88 needs) two more placed needs that the MIP did not find within its 1.5 s guard.
 //! Where the dive ends above the LP, the MIP still runs, started from the better of the two.
 
+use crate::stop::Stop;
 use highs::{Col, ColProblem, HighsModelStatus, Model, Row, Sense};
 
 /// A column: its cost, upper bound (lower is zero), whether it is binary, and its rows.
@@ -71,9 +72,11 @@ impl Program {
         problem
     }
 
-    /// Dives from the LP relaxation to an integer solution, within `seconds` (HiGHS's own
-    /// clock) and [`MAX_SOLVES`]. `None` when HiGHS does not solve the LP to optimality.
-    pub fn dive(&self, seconds: f64) -> Option<Dive> {
+    /// Dives from the LP relaxation to an integer solution, within the work `stop` leaves (each
+    /// solve's simplex iterations) and [`MAX_SOLVES`]. `None` when HiGHS does not solve the LP
+    /// to optimality.
+    pub fn dive(&self, stop: &Stop) -> Option<Dive> {
+        let created = std::time::Instant::now();
         let mut model = Model::new(ColProblem::default());
         let rows: Vec<Row> = self.rows.iter().map(|&(lower, upper)| model.add_row(lower..=upper, [])).collect();
         let cols: Vec<Col> = self
@@ -85,14 +88,17 @@ impl Program {
         crate::lp::configure(&mut model);
         // Each solve starts from the last basis: presolve would throw it away.
         model.set_option("presolve", "off");
-        model.set_option("time_limit", seconds);
+        let size = (self.rows.len(), self.columns.len());
+        crate::work::limit_lp(&mut model, stop, 0.0, size.0, size.1);
+        let t = std::time::Instant::now();
         let solved = model.solve();
+        crate::work::charge(stop, &solved, size.0, size.1, t);
         if solved.status() != HighsModelStatus::Optimal {
             return None;
         }
         let bound = solved.objective_value();
         let values = solved.get_solution().columns().to_vec();
-        let mut lp = Lp { model: Some(solved.into()), cols, values, solves: 1 };
+        let mut lp = Lp { model: Some(solved.into()), cols, values, solves: 1, stop, created, size };
         let integer = |c: usize| self.columns[c].integer;
         let mut fixed = vec![false; self.columns.len()];
         loop {
@@ -108,7 +114,7 @@ impl Program {
                 let objective = self.objective(&values);
                 return Some(Dive { bound, solution: Some((values, objective)) });
             };
-            if lp.solves >= MAX_SOLVES {
+            if lp.solves >= MAX_SOLVES || stop.reached() {
                 return Some(Dive { bound, solution: None });
             }
             let batch: Vec<usize> =
@@ -127,15 +133,19 @@ impl Program {
     }
 }
 
-/// The LP being dived on: the model between solves, its columns and its last optimal values.
-struct Lp {
+/// The LP being dived on: the model between solves, its columns and its last optimal values,
+/// the work it may do and when its model was made (rows, columns).
+struct Lp<'s> {
     model: Option<Model>,
     cols: Vec<Col>,
     values: Vec<f64>,
     solves: usize,
+    stop: &'s Stop,
+    created: std::time::Instant,
+    size: (usize, usize),
 }
 
-impl Lp {
+impl Lp<'_> {
     /// Fixes `batch` to `value` and re-solves from the basis; keeps the fixing (and the new
     /// values) only if the LP stays feasible and is solved.
     fn fix(&mut self, batch: &[usize], value: f64, columns: &[Column]) -> bool {
@@ -144,7 +154,11 @@ impl Lp {
             model.change_column_bounds(self.cols[c], value..=value);
         }
         self.solves += 1;
+        let used = self.created.elapsed().as_secs_f64();
+        crate::work::limit_lp(&mut model, self.stop, used, self.size.0, self.size.1);
+        let t = std::time::Instant::now();
         let solved = model.solve();
+        crate::work::charge(self.stop, &solved, self.size.0, self.size.1, t);
         let ok = solved.status() == HighsModelStatus::Optimal;
         if ok {
             self.values = solved.get_solution().columns().to_vec();
@@ -182,7 +196,7 @@ mod tests {
     #[test]
     fn a_dive_ends_integral_feasible_and_no_better_than_its_bound() {
         let p = assignment();
-        let dive = p.dive(10.0).expect("the LP solves");
+        let dive = p.dive(&Stop::after(std::time::Duration::from_secs(10))).expect("the LP solves");
         let (values, objective) = dive.solution.expect("an assignment's LP is integral");
         assert!(values.iter().all(|&x| x == 0.0 || x == 1.0), "{values:?}");
         for (r, &(lower, upper)) in p.rows.iter().enumerate() {
@@ -210,7 +224,7 @@ mod tests {
             let rows = vec![(pairs[n], 1.0), (pairs[(n + 1) % 3], 1.0)];
             p.columns.push(Column { cost: -1.0, upper: 1.0, integer: true, rows });
         }
-        let dive = p.dive(10.0).expect("the LP solves");
+        let dive = p.dive(&Stop::after(std::time::Duration::from_secs(10))).expect("the LP solves");
         assert!((dive.bound - -1.5).abs() < 1e-9, "{}", dive.bound);
         let (values, objective) = dive.solution.expect("a dive of three columns ends");
         assert_eq!(values.iter().filter(|&&x| x == 1.0).count(), 1, "{values:?}");

@@ -35,7 +35,9 @@ pub fn improve(
             if !movable(inst, ledger, n, scope) {
                 continue;
             }
-            better |= move_need(inst, ledger, n, penalty, swaps.then_some(Ejection::PastOne));
+            let ejection = swaps.then_some(Ejection::PastOne);
+            stop.charge(move_work(inst, ledger, n, ejection));
+            better |= move_need(inst, ledger, n, penalty, ejection);
         }
         if !better {
             if swaps {
@@ -67,6 +69,20 @@ fn move_need(
         }
         None => insert_with_ejection(inst, ledger, n, penalty) || insert_with_chain(inst, ledger, n, penalty),
     }
+}
+
+/// The work of a [`move_need`] (see [`crate::stop`]): its options, weighted by what a move of
+/// its kind took per option on the reference machine.
+fn move_work(inst: &Instance, ledger: &Ledger, n: usize, ejection: Option<Ejection>) -> f64 {
+    let options = inst.options[n].len() as f64;
+    let kind = match (ledger.assigned[n].is_some(), ejection) {
+        (true, None) => 0,
+        (true, Some(Ejection::PastOne)) => 1,
+        (true, Some(Ejection::AtFullUnits)) => 2,
+        (false, _) => 3,
+    };
+    crate::work::count(kind, options as usize);
+    options * crate::work::MOVE_PER_OPTION[kind]
 }
 
 /// The marginal cost of a placement: option cost, remit effect, re-plan penalty.
@@ -241,6 +257,7 @@ pub fn swap_at_full_units(
             if stop.reached() {
                 return moved;
             }
+            stop.charge(move_work(inst, ledger, n, Some(Ejection::AtFullUnits)));
             if move_need(inst, ledger, n, penalty, Some(Ejection::AtFullUnits)) {
                 moved += 1;
                 better = true;
@@ -410,7 +427,7 @@ fn insert_with_chain(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::time::{Duration, Instant};
+    use std::time::Duration;
     use vfu_core::checker::check_plan;
 
     /// Two units of two providers, one place each for the term's four weeks; Anna (ki-nurse)
@@ -466,7 +483,7 @@ mod tests {
     }
 
     fn long_stop() -> Stop {
-        Stop { deadline: Instant::now() + Duration::from_secs(60), cancel: None }
+        Stop::after(Duration::from_secs(60))
     }
 
     #[test]

@@ -20,6 +20,7 @@ mod dive;
 mod fast;
 pub mod improve;
 pub mod instance;
+mod interrupt;
 pub mod ledger;
 pub mod lns;
 pub mod lp;
@@ -31,6 +32,7 @@ pub mod stop;
 pub mod teams;
 #[cfg(test)]
 mod testing;
+mod work;
 
 use crate::fast::{HashMap, HashSet};
 use construct::{construct, Lock};
@@ -51,6 +53,11 @@ use vfu_core::Scenario;
 pub struct EngineOptions {
     /// Wall-clock budget; a plan (the best found) is always returned.
     pub time_limit: Duration,
+    /// A work budget, in seconds of the reference machine's work (see [`stop`]): the plan is
+    /// then the same, byte for byte, on any run that the budget (not the time limit, then a
+    /// guard) ends. `None`: the time limit alone decides, and a run's plan depends on where the
+    /// clock stopped it.
+    pub work_seconds: Option<f64>,
     /// A previous plan to stay close to (re-planning).
     pub previous: Option<Plan>,
     /// Cost added for each placement that differs from the previous plan (not negative: the
@@ -66,6 +73,7 @@ impl std::fmt::Debug for EngineOptions {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("EngineOptions")
             .field("time_limit", &self.time_limit)
+            .field("work_seconds", &self.work_seconds)
             .field("previous", &self.previous.as_ref().map(|p| p.placements.len()))
             .field("move_penalty", &self.move_penalty)
             .field("progress", &self.progress.is_some())
@@ -126,6 +134,7 @@ impl Default for EngineOptions {
     fn default() -> Self {
         EngineOptions {
             time_limit: Duration::from_secs(60),
+            work_seconds: None,
             previous: None,
             move_penalty: 200.0,
             progress: None,
@@ -167,6 +176,11 @@ pub struct Stats {
     pub mip_used: bool,
     /// Placements that differ from the previous plan (re-planning).
     pub moved: usize,
+    /// Seconds of work spent, on a work budget (see [`stop`]): the most any thread of work spent.
+    pub work_seconds: Option<f64>,
+    /// Whether the time limit passed before the end: on a work budget, the run was cut short by
+    /// the clock and its plan may differ from run to run.
+    pub time_limit_reached: bool,
 }
 
 /// The result of a solve.
@@ -219,8 +233,14 @@ const MAX_WORKERS: usize = 4;
 pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, EngineError> {
     let started = Instant::now();
     let deadline = started + options.time_limit;
-    let stop = Stop { deadline, cancel: options.cancel.clone() };
-    let at = |fraction: u32| stop.until(started + options.time_limit * fraction / 10);
+    // With a work budget the plan is the same on any run (see `stop`), the time limit a guard;
+    // without one, phases end at tenths of the time limit by the clock.
+    let stop = match options.work_seconds {
+        Some(work) => Stop::budget(work, deadline, options.cancel.clone()),
+        None => Stop::at(deadline).cancelled_by(options.cancel.clone()),
+    };
+    let whole = options.work_seconds.unwrap_or(options.time_limit.as_secs_f64());
+    let at = |fraction: u32| stop.at_fraction(whole, f64::from(fraction) / 10.0, started);
     let report = |phase: Phase, best_cost: Option<f64>, bound: Option<f64>| {
         if let Some(sink) = &options.progress {
             sink(&Progress { phase, best_cost, bound, elapsed_seconds: started.elapsed().as_secs_f64() });
@@ -237,6 +257,7 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
     let inst = Instance::new(scenario)?;
     stats.build_seconds = started.elapsed().as_secs_f64();
     stats.options = inst.option_count();
+    stop.charge(stats.options as f64 * work::BUILD_PER_OPTION);
     let locks = resolve_locks(&inst);
     let previous = options.previous.as_ref().map(|p| previous_placements(&inst, p));
     let penalty = |n: usize, a: &Assigned| match previous.as_ref().and_then(|p| p.get(&n)) {
@@ -278,11 +299,11 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
         if stats.options <= REPLAN_BOUND_MAX_OPTIONS {
             let t = Instant::now();
             report(Phase::Relaxation, Some(best.total_cost()), None);
-            let relax_stop = stop.until(Instant::now() + options.time_limit / 5);
+            let relax_stop = stop.within(whole / 5.0);
             bound = relaxation(&inst, &relax_stop, &best, stats.options).map(|r| r.bound);
             stats.relax_seconds = t.elapsed().as_secs_f64();
         }
-        return Ok(finish(&inst, &best, bound, stats, &report));
+        return Ok(finish(&inst, &best, bound, stopped(stats, &stop), &report));
     }
 
     // Teams first (a small exact MIP), then a quick greedy plan around them.
@@ -290,6 +311,8 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
     report(Phase::Teams, None, None);
     let teams = teams::plan_teams(&inst, &locks, &at(1));
     let plain = construct(&inst, &locks, None, teams.as_deref());
+    let construction = stats.options as f64 * work::CONSTRUCT_PER_OPTION;
+    stop.charge(construction);
     report(Phase::Relaxation, Some(plain.total_cost()), None);
     let mut search_seconds = t.elapsed().as_secs_f64();
 
@@ -308,6 +331,7 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
     let relaxation_tenths = if short_of_places(&plain) { 6 } else { 7 };
     let relaxation = relaxation(&inst, &at(relaxation_tenths), &plain, stats.options);
     stats.relax_seconds = t.elapsed().as_secs_f64();
+    relax::trace(&format!("relaxation done in {:.2} s{}", stats.relax_seconds, work::trace_line(&stop)));
     let mut bound = relaxation.as_ref().map(|r| r.bound).filter(|b| b.is_finite());
     if let Some(r) = &relaxation {
         stats.lp_columns = r.columns;
@@ -319,6 +343,9 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
     let t = Instant::now();
     let guided =
         relaxation.as_ref().filter(|r| r.guiding).map(|r| construct(&inst, &locks, Some(&r.values), teams.as_deref()));
+    if guided.is_some() {
+        stop.charge(construction);
+    }
     let mut best = match guided {
         Some(g) if g.total_cost() <= plain.total_cost() => g,
         _ => plain,
@@ -337,6 +364,7 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
     let caps = relaxation.as_ref().map_or(&[][..], |r| &r.caps[..]);
     let relaxed = refine::Relaxed { guidance, caps, bound };
     search::search(&inst, &mut best, &search_stop, &penalty, relaxed, !exact, &better, workers());
+    relax::trace(&format!("search done at {:.2} s{}", started.elapsed().as_secs_f64(), work::trace_line(&stop)));
     if let Some(g) = guidance.filter(|_| relax::tracing()) {
         agreement::trace(&inst, &best, g, "searched");
     }
@@ -358,7 +386,7 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
     }
     search_seconds += t.elapsed().as_secs_f64();
     stats.search_seconds = search_seconds;
-    Ok(finish(&inst, &best, bound, stats, &report))
+    Ok(finish(&inst, &best, bound, stopped(stats, &stop), &report))
 }
 
 /// Whether the greedy plan leaves out more than this share of the needs: a term short of
@@ -385,6 +413,12 @@ fn relaxation(inst: &Instance, stop: &Stop, seed: &Ledger, options: usize) -> Op
 }
 
 /// The outcome of a plan and its bound: optimal when they meet.
+/// The run's figures with what ended it.
+fn stopped(stats: Stats, stop: &Stop) -> Stats {
+    let work_seconds = stop.units_left().map(|_| stop.spent() as f64 / stop::UNITS_PER_SECOND);
+    Stats { work_seconds, time_limit_reached: stop.timed_out(), ..stats }
+}
+
 fn finish(
     inst: &Instance,
     best: &Ledger,
@@ -596,16 +630,11 @@ fn exact_mip<'i, 'a>(
             }
         }
     }
-    let remaining = stop.remaining_secs();
-    if remaining < 0.05 {
+    if stop.remaining_secs() < 0.05 {
         return None;
     }
-    let solution = lp.solve(&SolveOptions {
-        time_limit: Some(remaining),
-        mip_rel_gap: Some(1e-9),
-        start: Some(warm),
-        ..Default::default()
-    })?;
+    let solution =
+        lp.solve(stop, &SolveOptions { mip_rel_gap: Some(1e-9), start: Some(warm), ..Default::default() })?;
     relax::trace(&format!(
         "exact MIP ({} columns): {} objective {} bound {:?}",
         lp.columns, solution.status, solution.objective, solution.mip_bound

@@ -44,7 +44,7 @@ pub fn search(
             if stop.reached() {
                 break;
             }
-            if ledger.assigned[n].is_none() && rebuild(inst, ledger, n, round, penalty) {
+            if ledger.assigned[n].is_none() && rebuild(inst, ledger, n, round, penalty, stop) {
                 gains += 1;
                 gained = true;
             }
@@ -62,13 +62,18 @@ fn rebuild(
     n: usize,
     round: usize,
     penalty: &dyn Fn(usize, &Assigned) -> f64,
+    stop: &Stop,
 ) -> bool {
     let ring = neighbourhood(inst, ledger, n, round);
+    let mut touched = ring.clone();
+    touched.push(n);
+    // Its work: the options of the need and of its ring (each placed again at its cheapest).
+    let options: usize = touched.iter().map(|&m| inst.options[m].len()).sum();
+    crate::work::count(4, options);
+    stop.charge(options as f64 * crate::work::REBUILD_PER_OPTION);
     if ring.is_empty() {
         return false;
     }
-    let mut touched = ring.clone();
-    touched.push(n);
     let penalties =
         |ledger: &Ledger| -> f64 { touched.iter().filter_map(|&m| ledger.assigned[m].map(|a| penalty(m, &a))).sum() };
     let before = ledger.cost_of(&touched) + penalties(ledger);

@@ -8,6 +8,7 @@
 
 use crate::fast::HashMap;
 use crate::instance::Instance;
+use crate::stop::Stop;
 use highs::{Col, ColProblem, Model, Row, Sense};
 
 /// How supervisors appear in the model.
@@ -523,8 +524,10 @@ impl<'i, 'a> LpModel<'i, 'a> {
     }
 
     /// Solves (warm-starting from the previous solve when columns were added since) and returns
-    /// the solution, or `None` when HiGHS gives none.
-    pub fn solve(&mut self, options: &SolveOptions) -> Option<LpSolution> {
+    /// the solution, or `None` when HiGHS gives none. The work is charged to `stop`, and an LP
+    /// may take no more simplex iterations than its work left pays for (the same on any run);
+    /// the deadline is HiGHS's time limit, a guard only.
+    pub fn solve(&mut self, stop: &Stop, options: &SolveOptions) -> Option<LpSolution> {
         let resolving = self.columns_at_last_solve > 0;
         let mut model = self.model.take().expect("a model is always present");
         if resolving && !self.integer {
@@ -544,12 +547,18 @@ impl<'i, 'a> LpModel<'i, 'a> {
         self.bounds_changed = false;
         model.set_sense(Sense::Minimise);
         configure(&mut model);
-        if let Some(limit) = options.time_limit {
-            // HiGHS counts its time limit from the creation of the model, across solves, and
-            // overshoots it by up to a few seconds in a MIP: it gets a margin.
-            let used = self.created.elapsed().as_secs_f64();
-            let margin = if self.integer { (limit * 0.1).min(2.0) } else { 0.0 };
-            model.set_option("time_limit", used + (limit - margin).max(0.01));
+        let (rows, columns) = (self.rows.len(), self.columns);
+        // HiGHS counts its time limit from the creation of the model, across solves, and
+        // overshoots it by up to a few seconds in a MIP: it gets a margin.
+        let used = self.created.elapsed().as_secs_f64();
+        if self.integer {
+            let wall = stop.wall_secs();
+            model.set_option("time_limit", used + (wall - (wall * 0.1).min(2.0)).max(0.01));
+        } else {
+            crate::work::limit_lp(&mut model, stop, used, rows, columns);
+        }
+        if let Some(nodes) = options.nodes {
+            model.set_option("mip_max_nodes", nodes);
         }
         if let Some(gap) = options.mip_rel_gap {
             model.set_option("mip_rel_gap", gap);
@@ -557,7 +566,14 @@ impl<'i, 'a> LpModel<'i, 'a> {
         if let Some(start) = &options.start {
             let _ = model.try_set_solution(Some(start), None, None, None);
         }
-        let solved = model.solve();
+        let solved = if self.integer {
+            crate::work::solve_mip(model, stop, rows, columns)
+        } else {
+            let t = std::time::Instant::now();
+            let solved = model.solve();
+            crate::work::charge(stop, &solved, rows, columns, t);
+            solved
+        };
         let status = solved.status();
         let solution = solved.get_solution();
         let objective = solved.objective_value() + self.constant();
@@ -618,8 +634,8 @@ pub(crate) fn configure(model: &mut Model) {
 /// Options of one solve.
 #[derive(Debug, Clone, Default)]
 pub struct SolveOptions {
-    /// Seconds HiGHS may take (it does not always stop on time: callers keep their own clock).
-    pub time_limit: Option<f64>,
+    /// Branch-and-bound nodes at most (MIP): the deterministic cap on a MIP's effort.
+    pub nodes: Option<i32>,
     /// Relative MIP gap at which HiGHS may stop.
     pub mip_rel_gap: Option<f64>,
     /// A starting point (column values), for the MIP.

@@ -770,12 +770,12 @@ pub fn resolve_within(
     let slots = team_slots(inst, &old);
     let restore = |ledger: &mut Ledger, renamed: &[(usize, Assigned)]| undo(ledger, free, &old, renamed);
     let mip = NeighbourhoodMip::build(inst, ledger, free, &old, &slots, budget.support, penalty);
-    let seconds = stop.remaining_secs().min(budget.seconds);
-    if seconds < 0.05 || mip.columns.is_empty() {
+    let own = stop.within(budget.seconds);
+    if own.remaining_secs() < 0.05 || mip.columns.is_empty() {
         restore(ledger, &[]);
         return Resolved::Unproven;
     }
-    let (chosen, proven) = mip.solve(seconds, budget, free.len());
+    let (chosen, proven) = mip.solve(&own, budget, free.len());
     // A placement whose supervisor cannot be named goes to its cheapest option that still
     // fits, or stays out; the cost comparison below decides whether the whole is kept.
     let mut renamed = Vec::new();
@@ -945,10 +945,10 @@ impl NeighbourhoodMip {
     /// (the dive or the warm start) that is proven; a dive below the warm start is kept; else
     /// HiGHS's MIP, started from the better of the two, in the time left (unless the budget
     /// says dive only: the warm start then, with `None`).
-    fn solve(self, seconds: f64, budget: Budget, needs: usize) -> (Chosen, Option<bool>) {
+    fn solve(self, stop: &Stop, budget: Budget, needs: usize) -> (Chosen, Option<bool>) {
         let t = std::time::Instant::now();
         let warm = self.program.objective(&self.start);
-        let dived = if budget.dive { self.program.dive(seconds) } else { None };
+        let dived = if budget.dive { self.program.dive(stop) } else { None };
         // The LP's bound, and the dive's solution when it beats the warm start.
         let (mut bound, mut dive_start) = (None, None);
         let mut best = warm;
@@ -977,17 +977,17 @@ impl NeighbourhoodMip {
         if best < warm - MIP_ABS_GAP || (budget.dive && !budget.mip) {
             return (self.chosen(start), None);
         }
-        let left = seconds - t.elapsed().as_secs_f64();
-        match self.mip(start, left, budget.nodes, needs) {
+        match self.mip(start, stop, budget.nodes, needs) {
             Some((values, objective, optimal)) if objective < best => (self.chosen(&values), Some(optimal)),
             found => (self.chosen(start), Some(found.is_some_and(|(_, _, optimal)| optimal))),
         }
     }
 
-    /// HiGHS's MIP from `start` within `seconds` and `nodes`: the best solution's values, its
-    /// objective and whether it is proven optimal; `None` when it has none (or no time).
-    fn mip(&self, start: &[f64], seconds: f64, nodes: i32, needs: usize) -> Option<(Vec<f64>, f64, bool)> {
-        if seconds < 0.05 {
+    /// HiGHS's MIP from `start` within `nodes` (its deterministic cap; the deadline guards it):
+    /// the best solution's values, its objective and whether it is proven optimal; `None` when
+    /// it has none (or no work is left).
+    fn mip(&self, start: &[f64], stop: &Stop, nodes: i32, needs: usize) -> Option<(Vec<f64>, f64, bool)> {
+        if stop.remaining_secs() < 0.05 {
             return None;
         }
         let mut model = self.program.mip().optimise(Sense::Minimise);
@@ -995,10 +995,10 @@ impl NeighbourhoodMip {
         model.set_option("mip_max_nodes", nodes);
         model.set_option("mip_abs_gap", MIP_ABS_GAP);
         model.set_option("mip_rel_gap", 1e-7);
-        model.set_option("time_limit", seconds);
+        model.set_option("time_limit", stop.wall_secs().max(0.01));
         let _ = model.try_set_solution(Some(start), None, None, None);
         let t = std::time::Instant::now();
-        let solved = model.solve();
+        let solved = crate::work::solve_mip(model, stop, self.program.rows.len(), self.columns.len() + self.shortfalls);
         // (Only when tracing: the line and HiGHS's dual bound are not free in a search's hot loop.)
         if crate::relax::tracing() {
             trace(&format!(
@@ -1273,7 +1273,7 @@ mod tests {
         let scenario = crate::testing::unlocked(150, 7);
         let inst = Instance::new(&scenario).unwrap();
         let mut ledger = construct(&inst, &[], None, None);
-        let stop = Stop { deadline: Instant::now() + Duration::from_secs(120), cancel: None };
+        let stop = Stop::after(Duration::from_secs(120));
         let no_penalty = |_: usize, _: &Assigned| 0.0;
         let mut cost = ledger.total_cost();
         let mut improved = 0;
@@ -1348,13 +1348,13 @@ mod tests {
         let focus = Focus::Term { relaxed: Relaxed::default(), scope: None };
         let mut resume = Resume::default();
 
-        let stopped = Stop { deadline: Instant::now() - Duration::from_secs(1), cancel: None };
+        let stopped = Stop::at(Instant::now() - Duration::from_secs(1));
         let cost = ledger.total_cost();
         assert_eq!(search(&inst, &mut ledger, &stopped, &|_, _| 0.0, &focus, &|_| {}, &mut resume), 0);
         assert_eq!(ledger.total_cost(), cost);
         assert!(!resume.wholes_done && resume.round == 0 && resume.sweep == (0, 0), "{resume:?}");
 
-        let stop = Stop { deadline: Instant::now() + Duration::from_secs(120), cancel: None };
+        let stop = Stop::after(Duration::from_secs(120));
         assert!(search(&inst, &mut ledger, &stop, &|_, _| 0.0, &focus, &|_| {}, &mut resume) > 0);
         assert!(!stop.reached());
         assert!(resume.wholes_done && resume.round >= 1 && resume.sweep == (0, 0), "{resume:?}");
@@ -1373,7 +1373,7 @@ mod tests {
         let inst = Instance::new(&scenario).unwrap();
         let greedy = construct(&inst, &[], None, None);
         let mut ledger = greedy.clone();
-        let stop = Stop { deadline: Instant::now() + Duration::from_secs(120), cancel: None };
+        let stop = Stop::after(Duration::from_secs(120));
         let focus = Focus::Term { relaxed: Relaxed::default(), scope: None };
         let kept = search_diving(&inst, &mut ledger, &stop, &|_, _| 0.0, &focus, &|_| {}, dive, &mut Resume::default());
         assert!(kept > 0 && !stop.reached());
@@ -1395,7 +1395,7 @@ mod tests {
     fn freed_team_members_trade_places_and_every_team_stays_whole() {
         let scenario = crate::testing::unlocked(250, 5);
         let inst = Instance::new(&scenario).unwrap();
-        let stop = Stop { deadline: Instant::now() + Duration::from_secs(120), cancel: None };
+        let stop = Stop::after(Duration::from_secs(120));
         let teams = crate::teams::plan_teams(&inst, &[], &stop);
         let mut ledger = construct(&inst, &[], None, teams.as_deref());
         let teams_before = team_members(&inst, &ledger);
@@ -1457,7 +1457,7 @@ mod tests {
         let teams_before = team_members(&inst, &ledger);
         let physicians: Vec<usize> =
             (0..inst.needs.len()).filter(|&n| inst.professions[inst.needs[n].profession] == "physician").collect();
-        let stop = Stop { deadline: Instant::now() + Duration::from_secs(60), cancel: None };
+        let stop = Stop::after(Duration::from_secs(60));
         let cost = ledger.total_cost();
         let outcome = resolve_within(&inst, &mut ledger, &physicians, &stop, &|_, _| 0.0, NEIGHBOURHOOD);
         assert_eq!(outcome, Resolved::Improved { proven: true });
@@ -1531,7 +1531,7 @@ mod tests {
     fn a_block_resolved_over_the_relaxations_units_keeps_each_need_there_or_where_it_was() {
         let scenario = crate::testing::unlocked(200, 9);
         let inst = Instance::new(&scenario).unwrap();
-        let stop = Stop { deadline: Instant::now() + Duration::from_secs(120), cancel: None };
+        let stop = Stop::after(Duration::from_secs(120));
         let relaxation = crate::relax::relax(&inst, &stop, &[], None).unwrap();
         let values = &relaxation.values;
         let mut ledger = construct(&inst, &[], None, None);
@@ -1604,7 +1604,7 @@ mod tests {
         values[surgery][0] = 1.0;
         let later = inst.options[medicine].iter().position(|o| o.start == 2).unwrap();
         values[medicine][later] = 1.0;
-        let stop = Stop { deadline: Instant::now() + Duration::from_secs(60), cancel: None };
+        let stop = Stop::after(Duration::from_secs(60));
         let budget = Budget::whole(30.0, Some(&values));
 
         let alone = resolve_within(&inst, &mut ledger, &[surgery], &stop, &|_, _| 0.0, budget);
@@ -1669,7 +1669,7 @@ mod tests {
         // out, and only a student's placed needs join from other areas.
         assert_eq!(profession_in_area(&inst, &ledger, bo_surgery, &|_| true), vec![bo_surgery]);
 
-        let stop = Stop { deadline: Instant::now() + Duration::from_secs(60), cancel: None };
+        let stop = Stop::after(Duration::from_secs(60));
         let outcome = resolve_within(&inst, &mut ledger, &free, &stop, &|_, _| 0.0, Budget::whole(30.0, None));
         assert!(outcome.kept(), "{outcome:?}");
         assert!(ledger.assigned[anna].is_none());

@@ -320,12 +320,13 @@ fn generate_adding(
     let mut priced = false;
     // Whether the last pricing's bound came within `SMALL_STEP` of its LP.
     let mut small_step = false;
+    // Options pricing scans each round (every option of the model's needs).
+    let scanned: usize = (0..inst.needs.len()).filter(|&n| lp.has_need(n)).map(|n| inst.options[n].len()).sum();
     let converged = loop {
         rounds += 1;
         let stop = until();
-        let remaining = stop.remaining_secs();
         let t = Instant::now();
-        let solution = lp.solve(&SolveOptions { time_limit: Some(remaining), small_step, ..Default::default() })?;
+        let solution = lp.solve(&stop, &SolveOptions { small_step, ..Default::default() })?;
         trace(&format!(
             "round {rounds}: {} columns, LP {} ({}) in {:.2} s",
             lp.columns,
@@ -352,7 +353,11 @@ fn generate_adding(
         let t = Instant::now();
         let duals = clamped_duals(lp, &solution);
         let (round_bound, added) = price(inst, lp, &duals, at_most);
-        trace(&format!("  pricing: bound {round_bound}, {added} columns added in {:.2} s", t.elapsed().as_secs_f64()));
+        stop.charge(scanned as f64 * crate::work::PRICE_PER_OPTION);
+        trace(&format!(
+            "  pricing: bound {round_bound}, {added} columns added in {:.4} s, {scanned} options",
+            t.elapsed().as_secs_f64()
+        ));
         bound = bound.max(round_bound);
         small_step = solution.objective - round_bound <= SMALL_STEP * solution.objective.abs().max(1.0);
         last = Some(solution);
@@ -372,6 +377,7 @@ fn generate_adding(
         let t = Instant::now();
         let duals = clamped_duals(lp, solution);
         let (round_bound, _) = price(inst, lp, &duals, 0);
+        until().charge(scanned as f64 * crate::work::PRICE_PER_OPTION);
         trace(&format!("  last pricing: bound {round_bound} in {:.2} s", t.elapsed().as_secs_f64()));
         bound = bound.max(round_bound);
     }
@@ -562,8 +568,8 @@ pub fn relax_by_area(inst: &Instance, stop: &Stop, seeds: &[(usize, usize)]) -> 
 /// link blocks relaxes, so the blocks' bounds add up to a proven bound on the whole. Blocks are
 /// independent models, so they are solved on every core at once (each HiGHS instance on its own
 /// thread, single-threaded); the results are summed in block order whatever finished first.
-/// The time left is shared among the blocks still to start, in proportion to their needs,
-/// smallest first.
+/// Each worker shares its work left among its blocks still to start, in proportion to their
+/// needs, smallest first.
 fn relax_split(
     inst: &Instance,
     stop: &Stop,
@@ -581,49 +587,27 @@ fn relax_split(
     let mut blocks: Vec<(usize, &str)> = sizes.into_iter().map(|(key, size)| (size, key)).collect();
     blocks.sort_unstable();
     let workers = crate::workers().min(blocks.len().max(1));
-    // Next block to start, and the needs of the blocks not yet started.
-    let queue = Mutex::new((0usize, inst.needs.len()));
     // Each block's relaxation, with the remit minimums it holds.
     type Solved = Option<(Relaxation, Vec<bool>)>;
     let solved: Vec<Mutex<Option<Solved>>> = blocks.iter().map(|_| Mutex::new(None)).collect();
-    let work = || loop {
-        let (i, share) = {
-            let mut q = queue.lock().expect("no worker panics holding the queue");
-            let i = q.0;
-            let Some(&(size, _)) = blocks.get(i) else { return };
-            // Every worker takes a block of this size in the same time: the share of one block
-            // is the time left times the workers, in proportion to its needs among those left.
-            let share =
-                (stop.remaining_secs() * (size * workers) as f64 / q.1.max(1) as f64).min(stop.remaining_secs());
-            q.0 += 1;
-            q.1 -= size;
-            (i, share)
-        };
-        let key = blocks[i].1;
-        trace(&format!("block {key}: starting with {share:.1} s"));
+    let relax_block = |i: usize, until: &dyn Fn() -> Stop, worker: &Stop| {
+        let (size, key) = blocks[i];
         let block = Block::of(inst, |n| keys[n] == key);
         let minimums = block.minimums.clone();
-        let own = stop
-            .until(Instant::now() + std::time::Duration::from_secs_f64((share * SHARE_GRACE).max(BLOCK_MIN_SECONDS)));
-        // Once no block waits to start, a block may use all the time that is left.
-        let waiting = || queue.lock().expect("no worker panics holding the queue").0 < blocks.len();
-        let until = || if waiting() { own.clone() } else { stop.clone() };
         let whole = block.clone();
-        let mut r = relax_until(inst, &until, seeds, Some(block), integer);
+        let mut r = relax_until(inst, until, seeds, Some(block), integer);
         if let Some(r) = &mut r {
             // A small block's integer program closes the gap whole needs leave: at 1,000
-            // students 91 radiographer student-weeks want 90 places, and the LP places 19.8
-            // of 20 needs where any plan places 19 (+8,300 on the bound, in 0.6 s). Where the
-            // LP places whole needs it still raises the bound a little (at 1,000 students,
-            // seeds 1 / 3 / 5 / 7: +70 / +132 / +191 / +144, from blocks of 15-66 needs in
-            // 0.04-0.44 s each), and its plan guides the construction where the LP's fractions
-            // leave the search to find the arrangement (seed 1: biomedical scientists 375 ->
-            // 347, their optimum; gap 0.515-0.523 % -> 0.494 %).
+            // students 91 radiographer student-weeks want 90 places, and the LP places 19.8 of
+            // 20 needs where any plan places 19 (+8,300 on the bound, in 0.6 s). Where the LP
+            // places whole needs it still raises the bound a little (at 1,000 students, seeds 1
+            // / 3 / 5 / 7: +70 / +132 / +191 / +144, from blocks of 15-66 needs in 0.04-0.44 s
+            // each), and its plan guides the construction where the LP's fractions leave the
+            // search to find the arrangement (seed 1: biomedical scientists 375 -> 347, their
+            // optimum; gap 0.515-0.523 % -> 0.494 %).
             if integer && r.converged && block_options(inst, &whole) <= BLOCK_MIP_MAX_OPTIONS {
                 let t = Instant::now();
-                let limit =
-                    stop.until(Instant::now() + std::time::Duration::from_secs_f64(stop.remaining_secs() / 4.0));
-                if let Some(program) = integer_program(inst, whole, &limit) {
+                if let Some(program) = integer_program(inst, whole, &worker.share(0.25)) {
                     trace(&format!(
                         "block {key}: integer bound {} (LP {}) in {:.2} s, optimal plan {}",
                         program.bound,
@@ -637,22 +621,81 @@ fn relax_split(
                     }
                 }
             }
-            trace(&format!("block {key}: {} needs, bound {}, converged {}", blocks[i].0, r.bound, r.converged));
+            trace(&format!(
+                "block {key}: {size} needs, bound {}, converged {}{}",
+                r.bound,
+                r.converged,
+                crate::work::trace_line(worker)
+            ));
         }
         *solved[i].lock().expect("no worker panics holding its result") = Some(r.map(|r| (r, minimums)));
     };
+    // A block's own stop: its share of the time left, with a grace (see `SHARE_GRACE`).
+    let own = |stop: &Stop, share: f64| stop.within((share * SHARE_GRACE).max(BLOCK_MIN_SECONDS));
+    let forks: Vec<Stop> = (0..workers).map(|_| stop.fork()).collect();
+    let (blocks, forks_ref, relax_block, own) = (&blocks, &forks, &relax_block, &own);
+    let work: Box<dyn Fn(usize) + Sync> = if stop.units_left().is_some() {
+        // On a work budget each worker relaxes its own list of blocks on its own count of
+        // work, so that a block's budget never depends on how fast another worker went: the
+        // blocks are dealt in order of size, each to the worker with the fewest needs so far,
+        // and a worker's last block may use all the work it has left.
+        let mut lists: Vec<Vec<usize>> = vec![Vec::new(); workers];
+        let mut load = vec![0usize; workers];
+        for (i, &(size, _)) in blocks.iter().enumerate() {
+            let w = (0..workers).min_by_key(|&w| (load[w], w)).expect("at least one worker");
+            lists[w].push(i);
+            load[w] += size;
+        }
+        Box::new(move |w: usize| {
+            let stop = &forks_ref[w];
+            let mut needs_left: usize = lists[w].iter().map(|&i| blocks[i].0).sum();
+            for (k, &i) in lists[w].iter().enumerate() {
+                let size = blocks[i].0;
+                let share = stop.remaining_secs() * size as f64 / needs_left.max(1) as f64;
+                needs_left -= size;
+                trace(&format!("block {}: starting with {share:.1} s", blocks[i].1));
+                let mine = if k + 1 == lists[w].len() { stop.clone() } else { own(stop, share) };
+                relax_block(i, &|| mine.clone(), stop);
+            }
+        })
+    } else {
+        // By the clock, the workers take the next block from a common queue (the best balance
+        // of the time): every worker takes a block of this size in the same time, so the share
+        // of one block is the time left times the workers, in proportion to its needs among
+        // those left; once no block waits to start, a block may use all the time that is left.
+        let queue = Mutex::new((0usize, inst.needs.len()));
+        Box::new(move |_| loop {
+            let (i, share) = {
+                let mut q = queue.lock().expect("no worker panics holding the queue");
+                let i = q.0;
+                let Some(&(size, _)) = blocks.get(i) else { return };
+                let share =
+                    (stop.remaining_secs() * (size * workers) as f64 / q.1.max(1) as f64).min(stop.remaining_secs());
+                q.0 += 1;
+                q.1 -= size;
+                (i, share)
+            };
+            trace(&format!("block {}: starting with {share:.1} s", blocks[i].1));
+            let mine = own(stop, share);
+            let waiting = || queue.lock().expect("no worker panics holding the queue").0 < blocks.len();
+            relax_block(i, &|| if waiting() { mine.clone() } else { stop.clone() }, stop);
+        })
+    };
     if workers == 1 {
-        work();
+        work(0);
     } else {
         std::thread::scope(|scope| {
             for w in 0..workers {
+                let work = &work;
                 std::thread::Builder::new()
                     .name(format!("block worker {w}"))
-                    .spawn_scoped(scope, work)
+                    .spawn_scoped(scope, move || work(w))
                     .expect("the system starts a thread");
             }
         });
     }
+    drop(work);
+    stop.join(&forks);
     let mut total = Relaxation {
         caps: Vec::new(),
         bound: 0.0,
@@ -680,7 +723,7 @@ fn relax_split(
         }
     }
     let mut by_profession = vec![0.0; inst.professions.len()];
-    for (slot, &(_, key)) in solved.into_iter().zip(&blocks) {
+    for (slot, &(_, key)) in solved.into_iter().zip(blocks.iter()) {
         let (mut r, minimums) = slot.into_inner().expect("no worker panics holding its result").flatten()?;
         held.iter_mut().zip(minimums).for_each(|(h, m)| *h |= m);
         if let Some(&whole_key) = whole_of.get(key) {
@@ -754,6 +797,10 @@ const BLOCK_MIN_SECONDS: f64 = 3.0;
 /// raise the bound in 3 s, nor did blocks of 10,000-15,000 at 5,000 students in 3.5 s.
 pub const BLOCK_MIP_MAX_OPTIONS: usize = 5_000;
 
+/// Branch-and-bound nodes of a block's integer program at most: its deterministic cap (its
+/// bound holds wherever it stops).
+const BLOCK_MIP_NODES: i32 = 2_000;
+
 fn block_options(inst: &Instance, block: &Block) -> usize {
     (0..inst.needs.len()).filter(|&n| block.needs[n]).map(|n| inst.options[n].len()).sum()
 }
@@ -782,12 +829,11 @@ fn integer_program(inst: &Instance, block: Block, stop: &Stop) -> Option<Integer
             lp.add_pattern(Pattern { need: n, option: o, supervisor: None });
         }
     }
-    let remaining = stop.remaining_secs();
-    if remaining < 0.05 {
+    if stop.remaining_secs() < 0.05 {
         return None;
     }
-    let solution =
-        lp.solve(&SolveOptions { time_limit: Some(remaining), mip_rel_gap: Some(1e-6), ..Default::default() })?;
+    let options = SolveOptions { mip_rel_gap: Some(1e-6), nodes: Some(BLOCK_MIP_NODES), ..Default::default() };
+    let solution = lp.solve(stop, &options)?;
     let plan = (solution.optimal && solution.has_primal).then(|| values_of(inst, &lp, &solution));
     let bound = solution.mip_bound.filter(|b| b.is_finite())?;
     Some(IntegerProgram { bound, plan })
@@ -934,7 +980,7 @@ mod tests {
         let scenario = halved_places(150, 6);
         let inst = Instance::new(&scenario).unwrap();
         let mut lp = restricted_model(&inst, &[], None);
-        let solution = lp.solve(&SolveOptions::default()).unwrap();
+        let solution = lp.solve(&Stop::after(Duration::from_secs(60)), &SolveOptions::default()).unwrap();
         assert!(solution.optimal);
         // The case a deadline cuts short: rows are added after the solve, before any pricing.
         assert!(lp.add_violated_rows(&solution.columns) > 0, "the first LP breaks no left-out row");
@@ -953,7 +999,7 @@ mod tests {
     fn fewer_columns_a_round_take_more_rounds_to_the_same_lp() {
         let scenario = generate_scenario(&GeneratorOptions { students: 150, seed: 4 });
         let inst = Instance::new(&scenario).unwrap();
-        let until = || Stop { deadline: Instant::now() + Duration::from_secs(120), cancel: None };
+        let until = || Stop::after(Duration::from_secs(120));
         let run = |at_most: usize| {
             let mut lp = restricted_model(&inst, &[], None);
             let start = price(&inst, &mut lp, &HashMap::default(), 0).0;
@@ -1008,7 +1054,7 @@ mod tests {
             }
         }
         assert!(split > 2, "nothing was split");
-        let stop = Stop { deadline: Instant::now() + Duration::from_secs(120), cancel: None };
+        let stop = Stop::after(Duration::from_secs(120));
         let relaxed = relax_split(&inst, &stop, &[], &keys, Some(&whole), false).unwrap();
         let outcome = crate::solve(&scenario, &crate::EngineOptions::default()).unwrap();
         assert_eq!(outcome.status, crate::Status::Optimal);
@@ -1029,7 +1075,7 @@ mod tests {
         let keys: Vec<String> = (0..inst.needs.len())
             .map(|n| format!("{} in {}", inst.professions[inst.needs[n].profession], inst.need_records(n).1.area))
             .collect();
-        let stop = Stop { deadline: Instant::now() + Duration::from_secs(120), cancel: None };
+        let stop = Stop::after(Duration::from_secs(120));
         let relaxed = relax_split(&inst, &stop, &[], &keys, None, false).unwrap();
         let by_professions: f64 =
             (0..inst.professions.len()).map(|p| bounds::capacity_bound(&inst, |n| inst.needs[n].profession == p)).sum();
@@ -1083,7 +1129,7 @@ mod tests {
         let by_area = keys(&|n| format!("{:?}", area_key(n)));
         let by_group = keys(&|n| format!("{:?}", (area_key(n).0, &groups[&area_key(n)])));
         let by_profession = keys(&|n| inst.professions[inst.needs[n].profession].clone());
-        let stop = Stop { deadline: Instant::now() + Duration::from_secs(120), cancel: None };
+        let stop = Stop::after(Duration::from_secs(120));
         let bound = |keys: &[String]| {
             let r = relax_split(&inst, &stop, &[], keys, None, false).unwrap();
             assert!(r.converged);
@@ -1119,7 +1165,7 @@ mod tests {
         let inst = Instance::new(&scenario).unwrap();
         let far = inst.cost_at(0, inst.ix.units["far-u"]);
         assert!(far > 140.0 && far < 160.0, "{far}");
-        let stop = Stop { deadline: Instant::now() + Duration::from_secs(60), cancel: None };
+        let stop = Stop::after(Duration::from_secs(60));
 
         let plain = relax(&inst, &stop, &[], None).unwrap();
         assert!((plain.bound - far / 4.0).abs() < 1e-6, "{} vs {}", plain.bound, far / 4.0);
@@ -1151,7 +1197,7 @@ mod tests {
     fn a_small_blocks_integer_program_keeps_its_bound_and_guides_with_its_whole_plan() {
         let scenario = crate::testing::unlocked(150, 6);
         let inst = Instance::new(&scenario).unwrap();
-        let stop = Stop { deadline: Instant::now() + Duration::from_secs(120), cancel: None };
+        let stop = Stop::after(Duration::from_secs(120));
         let lp = relax_by_block(&inst, &stop, &[], false).unwrap();
         let ip = relax_by_block(&inst, &stop, &[], true).unwrap();
         assert!(lp.converged && ip.converged);
@@ -1187,7 +1233,7 @@ mod tests {
         // Places cut to half: the LP leaves parts of needs out where a plan leaves out whole ones.
         let scenario = halved_places(150, 6);
         let inst = Instance::new(&scenario).unwrap();
-        let stop = Stop { deadline: Instant::now() + Duration::from_secs(120), cancel: None };
+        let stop = Stop::after(Duration::from_secs(120));
         let until = || stop.clone();
         let (mut lp, mut branched, mut raised, mut capped) = (0.0, 0.0, 0, 0);
         for p in 0..inst.professions.len() {

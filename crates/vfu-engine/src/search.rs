@@ -60,11 +60,14 @@ pub fn search(
         .collect();
     let start = best.total_cost();
     let gains = Mutex::new(vec![0.0; scopes.len()]);
+    // Each worker counts its own work: what one does never changes what another may do.
+    let forks: Vec<Stop> = scopes.iter().map(|_| stop.fork()).collect();
     let copies: Vec<Ledger> = std::thread::scope(|scope| {
         let handles: Vec<_> = scopes
             .iter()
             .enumerate()
-            .map(|(g, within)| {
+            .zip(&forks)
+            .map(|((g, within), stop)| {
                 let mut copy = best.clone();
                 let gains = &gains;
                 let worker = std::thread::Builder::new().name(format!("search worker {g}"));
@@ -83,6 +86,7 @@ pub fn search(
             .collect();
         handles.into_iter().map(|h| h.join().expect("a search worker does not panic")).collect()
     });
+    stop.join(&forks);
     for (copy, within) in copies.iter().zip(&scopes) {
         merge(best, copy, within);
     }
@@ -124,14 +128,24 @@ fn search_group(
     // their turn). On the other terms neither is reached (at 15,000 students local search
     // takes 2-3 s of 24, the large-neighbourhood search 1.3 s).
     let t = Instant::now();
-    improve::improve(inst, ledger, &share_of(stop, FIRST_IMPROVE_SHARE), penalty, within);
-    trace(&format!("improve: {:.1} s, cost {:.1}", t.elapsed().as_secs_f64(), ledger.total_cost()));
+    improve::improve(inst, ledger, &stop.share(FIRST_IMPROVE_SHARE), penalty, within);
+    trace(&format!(
+        "improve: {:.1} s, cost {:.1}{}",
+        t.elapsed().as_secs_f64(),
+        ledger.total_cost(),
+        crate::work::trace_line(stop)
+    ));
     let t = Instant::now();
-    let lns_stop = share_of(stop, LNS_SHARE);
+    let lns_stop = stop.share(LNS_SHARE);
     if lns::search(inst, ledger, &lns_stop, penalty, within) > 0 {
         improve::improve(inst, ledger, &lns_stop, penalty, within);
     }
-    trace(&format!("lns: {:.1} s, cost {:.1}", t.elapsed().as_secs_f64(), ledger.total_cost()));
+    trace(&format!(
+        "lns: {:.1} s, cost {:.1}{}",
+        t.elapsed().as_secs_f64(),
+        ledger.total_cost(),
+        crate::work::trace_line(stop)
+    ));
     better(ledger.total_cost());
     // Then fix-and-resolve, with the last part of the time kept for swaps at full units (see
     // `SWAP_SHARE`); time the two leave goes round again, while fix-and-resolve still gains
@@ -145,7 +159,7 @@ fn search_group(
     let mut settled = false;
     let mut resume = refine::Resume::default();
     while !stop.reached() {
-        let resolve_stop = share_of(stop, 1.0 - SWAP_SHARE);
+        let resolve_stop = stop.share(1.0 - SWAP_SHARE);
         let kept = fix_and_resolve
             && refine::search(
                 inst,
@@ -166,9 +180,10 @@ fn search_group(
         let moved = improve::swap_at_full_units(inst, ledger, stop, penalty, within);
         settled = !stop.reached();
         trace(&format!(
-            "swaps: {moved} moved in {:.1} s, cost {before:.1} -> {:.1}",
+            "swaps: {moved} moved in {:.1} s, cost {before:.1} -> {:.1}{}",
             t.elapsed().as_secs_f64(),
-            ledger.total_cost()
+            ledger.total_cost(),
+            crate::work::trace_line(stop)
         ));
         better(ledger.total_cost());
         if !kept && moved == 0 {
@@ -181,11 +196,6 @@ fn search_group(
 const FIRST_IMPROVE_SHARE: f64 = 0.2;
 /// The share of the time left after it that the large-neighbourhood search may take.
 const LNS_SHARE: f64 = 0.6;
-
-/// A stop at `share` of the time `stop` leaves from now.
-fn share_of(stop: &Stop, share: f64) -> Stop {
-    stop.until(Instant::now() + stop.deadline.saturating_duration_since(Instant::now()).mul_f64(share))
-}
 
 /// The share of the time left at each round of the search that fix-and-resolve leaves to
 /// [`improve::swap_at_full_units`] (which may use more, up to the stop). The neighbourhoods
@@ -281,7 +291,7 @@ mod tests {
         let inst = Instance::new(&scenario).unwrap();
         let start = construct(&inst, &[], None, None);
         let mut best = start.clone();
-        let stop = Stop { deadline: Instant::now() + Duration::from_secs(120), cancel: None };
+        let stop = Stop::after(Duration::from_secs(120));
         let heard = Mutex::new(Vec::new());
         let no_penalty = |_: usize, _: &Assigned| 0.0;
         search(

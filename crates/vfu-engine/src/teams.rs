@@ -55,12 +55,10 @@ pub fn plan_teams(inst: &Instance, locks: &[Lock], stop: &Stop) -> Option<Vec<(u
             }
         }
     }
-    let remaining = stop.remaining_secs();
-    if remaining < 0.05 {
+    if stop.remaining_secs() < 0.05 {
         return None;
     }
-    let solution =
-        lp.solve(&SolveOptions { time_limit: Some(remaining), mip_rel_gap: Some(1e-6), ..Default::default() })?;
+    let solution = lp.solve(stop, &SolveOptions { mip_rel_gap: Some(1e-6), ..Default::default() })?;
     if !solution.has_primal {
         return None;
     }
