@@ -304,6 +304,9 @@ describe('coordinator flow', () => {
     );
     const status = await app.textOfTestId('outcome-status');
     assert.ok(['Optimal plan', 'Giltig plan, inte bevisat optimal'].includes(status), `the run found a plan: "${status}"`);
+    // Whether another run would repeat the plan (its work budget, not the clock, ended it).
+    const repeat = await app.textOfTestId('outcome-reproducible');
+    assert.ok(/^(Varje körning|Tidsgränsen avbröt)/.test(repeat), `the outcome says whether a run repeats: "${repeat}"`);
     const outcome = await app.definitions('matching-outcome');
     await app.byTestId('plan-summary');
     await app.waitFor(

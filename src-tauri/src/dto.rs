@@ -245,6 +245,9 @@ pub struct MatchingOutcome {
     pub unplaced: u32,
     /// Placements that differ from the draft before the run.
     pub moved: u32,
+    /// Whether its work budget ended the run: another run of the same term and settings gives
+    /// the same plan (false when the time limit or a cancel ended it first).
+    pub reproducible: bool,
     /// Seconds the run took.
     pub elapsed_seconds: f64,
     /// Locks that break rules (status `infeasible_locks`), in words.

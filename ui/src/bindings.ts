@@ -722,6 +722,11 @@ export type MatchingOutcome_Deserialize = {
 	unplaced: number,
 	/**  Placements that differ from the draft before the run. */
 	moved: number,
+	/**
+	 *  Whether its work budget ended the run: another run of the same term and settings gives
+	 *  the same plan (false when the time limit or a cancel ended it first).
+	 */
+	reproducible: boolean,
 	/**  Seconds the run took. */
 	elapsed_seconds: number | null,
 	/**  Locks that break rules (status `infeasible_locks`), in words. */
@@ -744,6 +749,11 @@ export type MatchingOutcome_Serialize = {
 	unplaced: number,
 	/**  Placements that differ from the draft before the run. */
 	moved: number,
+	/**
+	 *  Whether its work budget ended the run: another run of the same term and settings gives
+	 *  the same plan (false when the time limit or a cancel ended it first).
+	 */
+	reproducible: boolean,
 	/**  Seconds the run took. */
 	elapsed_seconds: number | null,
 	/**  Locks that break rules (status `infeasible_locks`), in words. */

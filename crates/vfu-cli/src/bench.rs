@@ -142,7 +142,7 @@ pub(crate) fn run(
 /// The term of `students` (written by the table's run) solved twice on a work budget of 90 % of
 /// `limit` (the time limit the guard): whether the two plans are the same, byte for byte.
 fn work_limited_twice(exe: &Path, dir: &Path, students: usize, limit: f64) -> Result<String, Failure> {
-    let work = (limit * WORK_SHARE * 100.0).round() / 100.0;
+    let work = (limit * vfu_engine::stop::REPRODUCIBLE_SHARE * 100.0).round() / 100.0;
     let scenario_path = dir.join(format!("bench-{students}.json"));
     let mut plans = Vec::new();
     let mut summary = String::new();
@@ -180,10 +180,6 @@ fn work_limited_twice(exe: &Path, dir: &Path, students: usize, limit: f64) -> Re
         "The {students}-student term on a work budget (`--work-limit {work} --time-limit {limit}`), solved twice: {same}. {summary}"
     ))
 }
-
-/// The work budget of the determinism check, as a share of the time limit: room for the work the
-/// engine does not count and for a busy machine, so that the budget, not the clock, ends it.
-const WORK_SHARE: f64 = 0.9;
 
 /// The time target for a term of this many students.
 fn target_seconds(students: usize) -> f64 {

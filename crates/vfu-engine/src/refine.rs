@@ -32,7 +32,8 @@ const MIN_SIZE: usize = 15;
 const MAX_SIZE: usize = 400;
 /// Branch-and-bound nodes per neighbourhood: a deterministic cap on its effort.
 const NODE_LIMIT: i32 = 100;
-/// Seconds per neighbourhood at most: a guard only, the node limit normally ends it first.
+/// Seconds per neighbourhood at most (of work, on a work budget: see `stop.rs`): a guard only,
+/// the node limit normally ends it first.
 const MAX_SECONDS: f64 = 1.5;
 /// The relaxation's value of an unplaced need (the part of it the LP places) above which it
 /// seeds a neighbourhood, when there is a relaxation.
@@ -712,7 +713,7 @@ const NEIGHBOURHOOD: Budget<'static> = Budget {
 pub struct Budget<'g> {
     /// Branch-and-bound nodes (deterministic).
     pub nodes: i32,
-    /// Seconds at most (a guard).
+    /// Seconds at most, of work on a work budget (a guard).
     pub seconds: f64,
     /// Only the options the relaxation gives a value, and where each need is now, when given:
     /// a MIP over a whole block of needs stays small, and the LP's choices are where the
@@ -983,9 +984,9 @@ impl NeighbourhoodMip {
         }
     }
 
-    /// HiGHS's MIP from `start` within `nodes` (its deterministic cap; the deadline guards it):
-    /// the best solution's values, its objective and whether it is proven optimal; `None` when
-    /// it has none (or no work is left).
+    /// HiGHS's MIP from `start` within `nodes` and what `stop` leaves (its work, counted by
+    /// HiGHS's callback, on a budget; else its deadline): the best solution's values, its
+    /// objective and whether it is proven optimal; `None` when it has none (or nothing is left).
     fn mip(&self, start: &[f64], stop: &Stop, nodes: i32, needs: usize) -> Option<(Vec<f64>, f64, bool)> {
         if stop.remaining_secs() < 0.05 {
             return None;

@@ -19,6 +19,11 @@ use std::time::{Duration, Instant};
 /// Work units per second of the reference machine.
 pub const UNITS_PER_SECOND: f64 = 1e6;
 
+/// The work budget a caller that wants a reproducible run gives for a time limit, as a share of
+/// it: room for the work the engine does not count (reading the term, writing the plan) and for
+/// a busy machine, so that on the reference machine the budget, not the clock, ends the run.
+pub const REPRODUCIBLE_SHARE: f64 = 0.9;
+
 /// A work budget, a deadline and an optional cancel flag.
 #[derive(Debug, Clone)]
 pub struct Stop {

@@ -154,6 +154,11 @@ export function MatchingOutcomePanel({ outcome, onDismiss }: { outcome: Matching
         {t('plan.outcome.heading')}: <span data-testid="outcome-status">{outcomeStatusLabel(outcome.status, t)}</span>
       </h4>
       {outcome.cancelled && <p>{t('plan.outcome.cancelled')}</p>}
+      {saved && !outcome.cancelled && (
+        <p data-testid="outcome-reproducible">
+          {outcome.reproducible ? t('plan.outcome.reproducible') : t('plan.outcome.notReproducible')}
+        </p>
+      )}
       {saved ? (
         <dl className="plan-stats plan-stats--compact">
           <div>

@@ -412,11 +412,31 @@ describe('PlanScreen: running the matching', () => {
     expect(screen.queryByTestId('matching-progress')).not.toBeInTheDocument();
     expect(result).toHaveTextContent('Giltig plan, inte bevisat optimal');
     expect(result).toHaveTextContent('Körningen avbröts; den bästa planen hittills sparades.');
+    // A cancelled run says only that it was cancelled, not whether another would repeat it.
+    expect(screen.queryByTestId('outcome-reproducible')).not.toBeInTheDocument();
     expect(text(result)).toContain('Flyttade jämfört med förra utkastet1');
     expect(text(result)).toContain('7,4 s');
     await waitFor(() => expect(backend.argsOf('plan_details')).toHaveLength(2));
     await waitFor(() => expect(backend.argsOf('plan_audit')).toHaveLength(2));
     expect(screen.getByTestId('run-matching')).toBeEnabled();
+  });
+
+  it('says whether another run would give the same plan', async () => {
+    const runs = [
+      { ...outcome, cancelled: false, reproducible: true },
+      { ...outcome, cancelled: false, reproducible: false },
+    ];
+    planBackend({ run_matching: () => runs.shift() });
+    const user = await renderPlan();
+
+    await user.click(screen.getByTestId('run-matching'));
+    expect(await screen.findByTestId('outcome-reproducible')).toHaveTextContent(
+      'Varje körning med den här terminen och de här inställningarna ger samma plan.',
+    );
+    await user.click(screen.getByTestId('run-matching'));
+    await waitFor(() =>
+      expect(screen.getByTestId('outcome-reproducible')).toHaveTextContent('Tidsgränsen avbröt körningen innan arbetet var klart'),
+    );
   });
 
   it('stops listening to progress reports when the screen closes', async () => {

@@ -291,6 +291,7 @@ export const outcome: MatchingOutcome_Serialize = {
   placed: 4,
   unplaced: 2,
   moved: 1,
+  reproducible: false,
   elapsed_seconds: 7.4,
   lock_conflicts: [],
 };
