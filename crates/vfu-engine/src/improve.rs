@@ -12,6 +12,7 @@ use crate::construct::place_cheapest;
 use crate::instance::{span_bits, Instance, Option_};
 use crate::ledger::{Assigned, Ledger};
 use crate::stop::Stop;
+use crate::work::Scan;
 
 /// Improves the plan until no move helps or the deadline passes. `penalty(n, a)` is added to
 /// the cost of a placement (re-planning: moving a need away from its previous placement). With a
@@ -74,15 +75,13 @@ fn move_need(
 /// The work of a [`move_need`] (see [`crate::stop`]): its options, weighted by what a move of
 /// its kind took per option on the reference machine.
 fn move_work(inst: &Instance, ledger: &Ledger, n: usize, ejection: Option<Ejection>) -> f64 {
-    let options = inst.options[n].len() as f64;
-    let kind = match (ledger.assigned[n].is_some(), ejection) {
-        (true, None) => 0,
-        (true, Some(Ejection::PastOne)) => 1,
-        (true, Some(Ejection::AtFullUnits)) => 2,
-        (false, _) => 3,
+    let scan = match (ledger.assigned[n].is_some(), ejection) {
+        (true, None) => Scan::Relocate,
+        (true, Some(Ejection::PastOne)) => Scan::PastOne,
+        (true, Some(Ejection::AtFullUnits)) => Scan::AtFullUnits,
+        (false, _) => Scan::Insert,
     };
-    crate::work::count(kind, options as usize);
-    options * crate::work::MOVE_PER_OPTION[kind]
+    scan.work(inst.options[n].len())
 }
 
 /// The marginal cost of a placement: option cost, remit effect, re-plan penalty.

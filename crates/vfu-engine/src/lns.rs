@@ -69,8 +69,7 @@ fn rebuild(
     touched.push(n);
     // Its work: the options of the need and of its ring (each placed again at its cheapest).
     let options: usize = touched.iter().map(|&m| inst.options[m].len()).sum();
-    crate::work::count(4, options);
-    stop.charge(options as f64 * crate::work::REBUILD_PER_OPTION);
+    stop.charge(crate::work::Scan::Rebuild.work(options));
     if ring.is_empty() {
         return false;
     }

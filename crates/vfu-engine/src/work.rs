@@ -112,30 +112,51 @@ pub fn charge(stop: &Stop, solved: &highs::SolvedModel, rows: usize, columns: us
     }
 }
 
-/// Units per option of a local-search move: relocating a placed need, the same past one need
-/// in the way, at full units past any one (weighing the remit minimums), and inserting a need
-/// left out (past one need, or a chain of two).
-pub const MOVE_PER_OPTION: [f64; 4] = [0.005, 0.01, 0.05, 0.3];
-
-thread_local! {
-    /// Options tried by kind of move, on this thread (calibration only).
-    pub static COUNTS: std::cell::RefCell<[u64; 6]> = const { std::cell::RefCell::new([0; 6]) };
+/// A kind of local work charged by the options it looks at.
+#[derive(Debug, Clone, Copy)]
+pub enum Scan {
+    /// Relocating a placed need.
+    Relocate,
+    /// The same, past one need in the way.
+    PastOne,
+    /// At full units, past any one need in the way, weighing the remit minimums.
+    AtFullUnits,
+    /// Inserting a need left out (past one need, or a chain of two).
+    Insert,
+    /// A large-neighbourhood rebuild (the need's and its ring's options).
+    Rebuild,
 }
 
-/// Counts options of a kind of work (calibration only).
-pub fn count(kind: usize, options: usize) {
-    if calibrating() {
-        COUNTS.with(|c| c.borrow_mut()[kind] += options as u64);
+impl Scan {
+    /// Units per option looked at.
+    fn per_option(self) -> f64 {
+        match self {
+            Scan::Relocate => 0.005,
+            Scan::PastOne => 0.01,
+            Scan::AtFullUnits => 0.05,
+            Scan::Insert => 0.3,
+            Scan::Rebuild => 0.05,
+        }
+    }
+
+    /// The work of looking at `options` options.
+    pub fn work(self, options: usize) -> f64 {
+        if calibrating() {
+            COUNTS.with(|c| c.borrow_mut()[self as usize] += options as u64);
+        }
+        options as f64 * self.per_option()
     }
 }
 
-/// The counts so far, for the trace (calibration only).
-pub fn counts() -> Vec<u64> {
-    COUNTS.with(|c| c.borrow().to_vec())
+thread_local! {
+    /// Options looked at by kind of scan, on this thread (calibration only).
+    static COUNTS: std::cell::RefCell<[u64; 5]> = const { std::cell::RefCell::new([0; 5]) };
 }
 
-/// Units per option of a large-neighbourhood rebuild (the need's and its ring's options).
-pub const REBUILD_PER_OPTION: f64 = 0.05;
+/// The counts so far, for the trace (calibration only).
+fn counts() -> Vec<u64> {
+    COUNTS.with(|c| c.borrow().to_vec())
+}
 
 /// Units per option of a construction (each need placed at its cheapest option that fits).
 pub const CONSTRUCT_PER_OPTION: f64 = 0.05;
