@@ -2,7 +2,7 @@
 
 use std::time::Instant;
 use vfu_core::format::{read_scenario, write_plan};
-use vfu_tests::{example_plan, examples_dir, run_binary, Run};
+use vfu_tests::{example_plan, examples_dir, run_binary, run_binary_with, Run};
 
 fn vfu(args: &[&str]) -> Run {
     run_binary(env!("CARGO_BIN_EXE_vfu"), args)
@@ -118,16 +118,20 @@ fn generate_is_deterministic_per_seed() {
 }
 
 #[test]
-fn solve_on_a_work_limit_writes_the_same_plan_every_run_and_says_so() {
+fn solve_on_a_work_limit_writes_the_same_plan_on_every_run_and_machine_and_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let term = dir.path().join("term.json");
     let generated = vfu(&["generate", "--students", "400", "--seed", "2", "--out", term.to_str().unwrap()]);
     assert_eq!(generated.code, 0, "{}", generated.stderr);
-    let plans: Vec<String> = (1..=2)
-        .map(|run| {
-            let out = dir.path().join(format!("plan-{run}.json"));
+    // Run on one thread and on three: on a work budget the plan does not depend on the machine's
+    // cores either.
+    let plans: Vec<String> = ["1", "3"]
+        .into_iter()
+        .map(|threads| {
+            let out = dir.path().join(format!("plan-{threads}.json"));
             let args = ["solve", term.to_str().unwrap(), "--out", out.to_str().unwrap(), "--time-limit", "300"];
-            let solved = vfu(&[&args[..], &["--work-limit", "1"]].concat());
+            let args = [&args[..], &["--work-limit", "1"]].concat();
+            let solved = run_binary_with(env!("CARGO_BIN_EXE_vfu"), &args, &[("VFU_ENGINE_THREADS", threads)]);
             assert_eq!(solved.code, 0, "{}{}", solved.stdout, solved.stderr);
             assert!(solved.stdout.contains("every run with this work limit gives this plan"), "{}", solved.stdout);
             std::fs::read_to_string(out).unwrap()

@@ -41,7 +41,17 @@ pub struct Run {
 
 /// Runs the `vfu` binary at `binary` with the arguments.
 pub fn run_binary(binary: &str, args: &[&str]) -> Run {
-    let out = std::process::Command::new(binary).args(args).env_remove("VFU_DB").output().expect("vfu runs");
+    run_binary_with(binary, args, &[])
+}
+
+/// [`run_binary`] with these environment variables set.
+pub fn run_binary_with(binary: &str, args: &[&str], env: &[(&str, &str)]) -> Run {
+    let out = std::process::Command::new(binary)
+        .args(args)
+        .env_remove("VFU_DB")
+        .envs(env.iter().copied())
+        .output()
+        .expect("vfu runs");
     Run {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),

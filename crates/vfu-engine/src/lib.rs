@@ -220,11 +220,20 @@ const EXACT_MIP_MAX_COLUMNS: usize = 40_000;
 
 /// Threads the engine works on: the cores there are, at most `MAX_WORKERS` (HiGHS's simplex is
 /// memory-bound, and each worker holds a model or a copy of the plan), or `VFU_ENGINE_THREADS`
-/// when set (to measure the engine on fewer cores).
-pub(crate) fn workers() -> usize {
+/// when set (to measure the engine on fewer cores). On a work budget always
+/// [`REPRODUCIBLE_WORKERS`], whatever the machine: how the work is split decides the plan, so a
+/// plan is the same on a machine with other cores too.
+pub(crate) fn workers(stop: &Stop) -> usize {
+    if stop.units_left().is_some() {
+        return REPRODUCIBLE_WORKERS;
+    }
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get()).min(MAX_WORKERS);
     std::env::var("VFU_ENGINE_THREADS").ok().and_then(|v| v.parse().ok()).unwrap_or(cores).max(1)
 }
+
+/// Threads of work on a work budget: the reference machine's cores (a machine with fewer runs
+/// them in turn, in more time, to the same plan).
+const REPRODUCIBLE_WORKERS: usize = 2;
 
 /// Threads at most.
 const MAX_WORKERS: usize = 4;
@@ -363,7 +372,7 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
     }
     let caps = relaxation.as_ref().map_or(&[][..], |r| &r.caps[..]);
     let relaxed = refine::Relaxed { guidance, caps, bound };
-    search::search(&inst, &mut best, &search_stop, &penalty, relaxed, !exact, &better, workers());
+    search::search(&inst, &mut best, &search_stop, &penalty, relaxed, !exact, &better, workers(&stop));
     relax::trace(&format!("search done at {:.2} s{}", started.elapsed().as_secs_f64(), work::trace_line(&stop)));
     if let Some(g) = guidance.filter(|_| relax::tracing()) {
         agreement::trace(&inst, &best, g, "searched");

@@ -586,7 +586,7 @@ fn relax_split(
     }
     let mut blocks: Vec<(usize, &str)> = sizes.into_iter().map(|(key, size)| (size, key)).collect();
     blocks.sort_unstable();
-    let workers = crate::workers().min(blocks.len().max(1));
+    let workers = crate::workers(stop).min(blocks.len().max(1));
     // Each block's relaxation, with the remit minimums it holds.
     type Solved = Option<(Relaxation, Vec<bool>)>;
     let solved: Vec<Mutex<Option<Solved>>> = blocks.iter().map(|_| Mutex::new(None)).collect();

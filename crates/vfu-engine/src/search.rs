@@ -23,7 +23,7 @@ use std::time::Instant;
 pub type Penalty<'p> = dyn Fn(usize, &Assigned) -> f64 + Sync + 'p;
 
 /// Searches until the stop (or until no phase finds more), then leaves the best plan in `best`,
-/// on `workers` threads at most (`crate::workers()`: the cores). `fix_and_resolve` adds the MIP
+/// on `workers` threads at most (`crate::workers`: the cores, or two on a work budget). `fix_and_resolve` adds the MIP
 /// neighbourhoods after the local searches (the swaps at full units run either way); `better`
 /// hears every cheaper plan's cost.
 #[allow(clippy::too_many_arguments)]
