@@ -175,3 +175,91 @@ fn calibrating() -> bool {
     static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
     *ON.get_or_init(|| std::env::var_os("VFU_WORK_TRACE").is_some())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use highs::{HighsModelStatus, RowProblem, Sense};
+    use std::time::{Duration, Instant};
+
+    /// A multi-dimensional knapsack of `items` binaries and five capacity rows, with weights
+    /// that no presolve reduces away: HiGHS needs its root and a search for it.
+    fn knapsack(items: usize) -> (highs::Model, usize) {
+        let mut problem = RowProblem::default();
+        let columns: Vec<highs::Col> =
+            (0..items).map(|i| problem.add_integer_column(-((i * 37 % 101) as f64 + 20.0), 0..=1)).collect();
+        for r in 0..5 {
+            let weights: Vec<(highs::Col, f64)> =
+                columns.iter().enumerate().map(|(i, &c)| (c, ((i * (r + 3) * 53) % 97) as f64 + 11.0)).collect();
+            problem.add_row(..=(items as f64 * 12.0), weights);
+        }
+        let mut model = problem.optimise(Sense::Minimise);
+        crate::lp::configure(&mut model);
+        (model, items)
+    }
+
+    #[test]
+    fn a_mip_stops_at_its_work_and_is_charged_for_what_it_did() {
+        let far = Instant::now() + Duration::from_secs(600);
+        // Without a budget it is solved.
+        let (model, columns) = knapsack(150);
+        let whole = solve_mip(model, &Stop::at(far), 5, columns);
+        assert_eq!(whole.status(), HighsModelStatus::Optimal);
+        // With work for its setup alone, HiGHS's callback interrupts it at its first checkpoint,
+        // and the run is charged at least its setup.
+        let budget = Stop::budget(mip_setup(columns) / crate::stop::UNITS_PER_SECOND, far, None);
+        let (model, columns) = knapsack(150);
+        let cut = solve_mip(model, &budget, 5, columns);
+        assert_eq!(cut.status(), HighsModelStatus::ReachedInterrupt);
+        assert!(budget.reached() && !budget.timed_out());
+        // The same budget, the same stop: the interrupt is at a count, not a time.
+        let again = Stop::budget(mip_setup(columns) / crate::stop::UNITS_PER_SECOND, far, None);
+        let (model, columns) = knapsack(150);
+        let cut_again = solve_mip(model, &again, 5, columns);
+        assert_eq!(cut_again.simplex_iteration_count(), cut.simplex_iteration_count());
+        assert_eq!(again.spent(), budget.spent());
+    }
+
+    #[test]
+    fn an_lp_takes_the_iterations_its_work_pays_for() {
+        let (rows, columns) = (2_000, 10_000);
+        let units = per_solve(columns) + 10.0 * per_iteration(rows, columns);
+        assert_eq!(iterations_for(units, rows, columns), 10);
+        assert_eq!(of_solve(10, rows, columns), units);
+        // Never none: a solve with no work left still takes one iteration and ends.
+        assert_eq!(iterations_for(0.0, rows, columns), 1);
+
+        // The knapsack's LP relaxation: solved in some iterations with work to spare, stopped
+        // at the limit with work for one.
+        let lp = || {
+            let mut problem = RowProblem::default();
+            let columns: Vec<highs::Col> =
+                (0..150).map(|i| problem.add_column(-((i * 37 % 101) as f64 + 20.0), 0..=1)).collect();
+            for r in 0..5 {
+                let weights: Vec<(highs::Col, f64)> =
+                    columns.iter().enumerate().map(|(i, &c)| (c, ((i * (r + 3) * 53) % 97) as f64 + 11.0)).collect();
+                problem.add_row(..=1800.0, weights);
+            }
+            let mut model = problem.optimise(Sense::Minimise);
+            crate::lp::configure(&mut model);
+            model
+        };
+        let far = Instant::now() + Duration::from_secs(600);
+        let solve = |seconds: f64| {
+            let stop = Stop::budget(seconds, far, None);
+            let mut model = lp();
+            limit_lp(&mut model, &stop, 0.0, 5, 150);
+            let solved = model.solve();
+            charge(&stop, &solved, 5, 150, Instant::now());
+            (solved.status(), solved.simplex_iteration_count(), stop.spent())
+        };
+        let (status, iterations, spent) = solve(1.0);
+        assert_eq!(status, HighsModelStatus::Optimal);
+        assert!(iterations > 1, "{iterations}");
+        assert_eq!(spent, of_solve(iterations.into(), 5, 150) as u64);
+        let one = (per_solve(150) + per_iteration(5, 150)) / crate::stop::UNITS_PER_SECOND;
+        let (status, iterations, _) = solve(one);
+        assert_eq!(status, HighsModelStatus::ReachedIterationLimit);
+        assert_eq!(iterations, 1);
+    }
+}
