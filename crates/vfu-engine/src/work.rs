@@ -256,7 +256,7 @@ mod tests {
         let (status, iterations, spent) = solve(1.0);
         assert_eq!(status, HighsModelStatus::Optimal);
         assert!(iterations > 1, "{iterations}");
-        assert_eq!(spent, of_solve(iterations.into(), 5, 150) as u64);
+        assert_eq!(spent, of_solve(iterations, 5, 150) as u64);
         let one = (per_solve(150) + per_iteration(5, 150)) / crate::stop::UNITS_PER_SECOND;
         let (status, iterations, _) = solve(one);
         assert_eq!(status, HighsModelStatus::ReachedIterationLimit);
