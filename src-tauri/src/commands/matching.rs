@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tauri::{AppHandle, State};
 use tauri_specta::Event;
-use vfu_engine::stop::REPRODUCIBLE_SHARE;
+use vfu_engine::stop::{REPRODUCIBLE_GUARD, REPRODUCIBLE_SHARE};
 use vfu_engine::{solve, EngineOptions, Progress, ProgressSink, Status};
 use vfu_store::{ChangeAction, PlanChange, DRAFT};
 
@@ -43,12 +43,13 @@ pub async fn run_matching(
         // A closed window cannot be told; the run goes on regardless.
         let _ = progress_event(&progress_term, p).emit(&app);
     });
-    let seconds = options.time_limit_seconds.clamp(1, MAX_SECONDS);
+    let seconds = f64::from(options.time_limit_seconds.clamp(1, MAX_SECONDS));
     let engine_options = EngineOptions {
-        time_limit: Duration::from_secs(u64::from(seconds)),
-        // A budget of work within the limit: the same term and settings give the same plan on
-        // every run (unless the clock ends it first, which the outcome says).
-        work_seconds: Some(f64::from(seconds) * REPRODUCIBLE_SHARE),
+        // A budget of work within the chosen time: the same term and settings give the same plan
+        // on every run. The clock stops it only well past that time (the outcome then says
+        // another run may differ).
+        time_limit: Duration::from_secs_f64(seconds * REPRODUCIBLE_GUARD),
+        work_seconds: Some(seconds * REPRODUCIBLE_SHARE),
         previous,
         progress: Some(progress),
         cancel: Some(Arc::clone(&cancel)),

@@ -110,7 +110,8 @@ export function MatchingProgressPanel({ matching }: Props) {
         <div>
           <dt>{t('plan.run.elapsed')}</dt>
           <dd data-testid="progress-elapsed">
-            {ours
+            {/* (A run may go past the chosen time to finish its work: see `run_matching`.) */}
+            {ours && elapsed <= limit
               ? t('plan.run.elapsedOf', { elapsed: formatSeconds(elapsed, language), limit: formatCount(limit, language) })
               : t('plan.outcome.seconds', { seconds: formatSeconds(elapsed, language) })}
           </dd>

@@ -397,6 +397,9 @@ describe('PlanScreen: running the matching', () => {
     expect(text(screen.getByTestId('progress-bound'))).toBe('19 800');
     expect(text(screen.getByTestId('progress-gap'))).toBe('3,4 %');
     expect(text(screen.getByTestId('progress-elapsed'))).toMatch(/ av 60 s$/);
+    // Past the chosen time (a run finishing its work), the time alone.
+    await act(() => emit('matching-progress', progress({ phase: 'search', best_cost: 20500, bound: 19800, elapsed_seconds: 61.5 })));
+    await waitFor(() => expect(text(screen.getByTestId('progress-elapsed'))).toBe('62 s'));
 
     // Another term's run is not ours.
     await act(() => emit('matching-progress', { ...progress({ phase: 'mip', best_cost: 1 }), term_id: 'vt2028' }));
