@@ -84,13 +84,8 @@ pub(crate) fn run(
         }
         std::fs::write(&scenario_path, write_scenario(&scenario)).map_err(|e| Failure(e.to_string()))?;
         let started = Instant::now();
-        let output =
-            Command::new(&exe).args(&args).output().map_err(|e| Failure(format!("could not run the engine: {e}")))?;
+        let report = run_engine(&exe, &args, &case.name)?;
         let total = started.elapsed().as_secs_f64();
-        let report = String::from_utf8_lossy(&output.stdout).into_owned();
-        if !output.status.success() {
-            return Err(Failure(format!("solving {} failed: {}", case.name, String::from_utf8_lossy(&output.stderr))));
-        }
         let plan = read_plan(&std::fs::read_to_string(&plan_path).map_err(|e| Failure(e.to_string()))?)
             .map_err(|e| Failure(e.to_string()))?;
         let check = check_plan(&scenario, &plan);
@@ -143,9 +138,10 @@ pub(crate) fn run(
 /// chosen time of `limit`: a work budget of 90 % of it, the clock a guard at 1.5 times it.
 /// Whether the two plans are the same, byte for byte.
 fn work_limited_twice(exe: &Path, dir: &Path, students: usize, limit: f64) -> Result<String, Failure> {
-    use vfu_engine::stop::{REPRODUCIBLE_GUARD, REPRODUCIBLE_SHARE};
-    let work = (limit * REPRODUCIBLE_SHARE * 100.0).round() / 100.0;
-    let guard = (limit * REPRODUCIBLE_GUARD * 100.0).round() / 100.0;
+    let options = vfu_engine::EngineOptions::reproducible(limit);
+    let round = |seconds: f64| (seconds * 100.0).round() / 100.0;
+    let work = round(options.work_seconds.unwrap_or(limit));
+    let guard = round(options.time_limit.as_secs_f64());
     let scenario_path = dir.join(format!("bench-{students}.json"));
     let mut plans = Vec::new();
     let mut summary = String::new();
@@ -161,15 +157,7 @@ fn work_limited_twice(exe: &Path, dir: &Path, students: usize, limit: f64) -> Re
             "--work-limit".into(),
             work.to_string(),
         ];
-        let output =
-            Command::new(exe).args(&args).output().map_err(|e| Failure(format!("could not run the engine: {e}")))?;
-        if !output.status.success() {
-            return Err(Failure(format!(
-                "solving on a work budget failed: {}",
-                String::from_utf8_lossy(&output.stderr)
-            )));
-        }
-        let report = String::from_utf8_lossy(&output.stdout).into_owned();
+        let report = run_engine(exe, &args, &format!("{students} on a work budget"))?;
         summary = ["Placed", "Lower bound", "Work", "The time limit"]
             .iter()
             .filter_map(|key| report.lines().find(|l| l.starts_with(key)))
@@ -182,6 +170,17 @@ fn work_limited_twice(exe: &Path, dir: &Path, students: usize, limit: f64) -> Re
     Ok(format!(
         "The {students}-student term on a work budget (`--work-limit {work} --time-limit {guard}`, as the app runs a chosen {limit} s), solved twice: {same}. {summary}"
     ))
+}
+
+/// Runs `vfu` (`exe`) with `args` in a process of its own; its standard output, or the failure of
+/// the run named `what`.
+fn run_engine(exe: &Path, args: &[String], what: &str) -> Result<String, Failure> {
+    let output =
+        Command::new(exe).args(args).output().map_err(|e| Failure(format!("could not run the engine: {e}")))?;
+    if !output.status.success() {
+        return Err(Failure(format!("solving {what} failed: {}", String::from_utf8_lossy(&output.stderr))));
+    }
+    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
 }
 
 /// The time target for a term of this many students.

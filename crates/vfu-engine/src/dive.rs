@@ -89,10 +89,7 @@ impl Program {
         // Each solve starts from the last basis: presolve would throw it away.
         model.set_option("presolve", "off");
         let size = (self.rows.len(), self.columns.len());
-        crate::work::limit_lp(&mut model, stop, 0.0, size.0, size.1);
-        let t = std::time::Instant::now();
-        let solved = model.solve();
-        crate::work::charge(stop, &solved, size.0, size.1, t);
+        let solved = crate::work::solve_lp(model, stop, 0.0, size.0, size.1);
         if solved.status() != HighsModelStatus::Optimal {
             return None;
         }
@@ -155,10 +152,7 @@ impl Lp<'_> {
         }
         self.solves += 1;
         let used = self.created.elapsed().as_secs_f64();
-        crate::work::limit_lp(&mut model, self.stop, used, self.size.0, self.size.1);
-        let t = std::time::Instant::now();
-        let solved = model.solve();
-        crate::work::charge(self.stop, &solved, self.size.0, self.size.1, t);
+        let solved = crate::work::solve_lp(model, self.stop, used, self.size.0, self.size.1);
         let ok = solved.status() == HighsModelStatus::Optimal;
         if ok {
             self.values = solved.get_solution().columns().to_vec();

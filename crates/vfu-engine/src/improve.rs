@@ -36,9 +36,7 @@ pub fn improve(
             if !movable(inst, ledger, n, scope) {
                 continue;
             }
-            let ejection = swaps.then_some(Ejection::PastOne);
-            stop.charge(move_work(inst, ledger, n, ejection));
-            better |= move_need(inst, ledger, n, penalty, ejection);
+            better |= move_need(inst, ledger, n, penalty, swaps.then_some(Ejection::PastOne), stop);
         }
         if !better {
             if swaps {
@@ -55,14 +53,24 @@ fn movable(inst: &Instance, ledger: &Ledger, n: usize, scope: Option<&[bool]>) -
 }
 
 /// One move of a need, kept only when the cost falls: a placed need to a cheaper option with
-/// room (then, with an `ejection`, past a need in its way), a need left out into the plan.
+/// room (then, with an `ejection`, past a need in its way), a need left out into the plan. Its
+/// work is charged to `stop`: the need's options, weighted by what a move of its kind took per
+/// option on the reference machine.
 fn move_need(
     inst: &Instance,
     ledger: &mut Ledger,
     n: usize,
     penalty: &dyn Fn(usize, &Assigned) -> f64,
     ejection: Option<Ejection>,
+    stop: &Stop,
 ) -> bool {
+    let scan = match (ledger.assigned[n].is_some(), ejection) {
+        (true, None) => Scan::Relocate,
+        (true, Some(Ejection::PastOne)) => Scan::PastOne,
+        (true, Some(Ejection::AtFullUnits)) => Scan::AtFullUnits,
+        (false, _) => Scan::Insert,
+    };
+    stop.charge(scan.work(inst.options[n].len()));
     match ledger.assigned[n] {
         Some(current) => {
             relocate(inst, ledger, n, current, penalty)
@@ -70,18 +78,6 @@ fn move_need(
         }
         None => insert_with_ejection(inst, ledger, n, penalty) || insert_with_chain(inst, ledger, n, penalty),
     }
-}
-
-/// The work of a [`move_need`] (see [`crate::stop`]): its options, weighted by what a move of
-/// its kind took per option on the reference machine.
-fn move_work(inst: &Instance, ledger: &Ledger, n: usize, ejection: Option<Ejection>) -> f64 {
-    let scan = match (ledger.assigned[n].is_some(), ejection) {
-        (true, None) => Scan::Relocate,
-        (true, Some(Ejection::PastOne)) => Scan::PastOne,
-        (true, Some(Ejection::AtFullUnits)) => Scan::AtFullUnits,
-        (false, _) => Scan::Insert,
-    };
-    scan.work(inst.options[n].len())
 }
 
 /// The marginal cost of a placement: option cost, remit effect, re-plan penalty.
@@ -256,8 +252,7 @@ pub fn swap_at_full_units(
             if stop.reached() {
                 return moved;
             }
-            stop.charge(move_work(inst, ledger, n, Some(Ejection::AtFullUnits)));
-            if move_need(inst, ledger, n, penalty, Some(Ejection::AtFullUnits)) {
+            if move_need(inst, ledger, n, penalty, Some(Ejection::AtFullUnits), stop) {
                 moved += 1;
                 better = true;
             }

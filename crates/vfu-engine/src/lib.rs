@@ -130,6 +130,19 @@ pub struct Progress {
     pub elapsed_seconds: f64,
 }
 
+impl EngineOptions {
+    /// A reproducible run for a chosen time of `seconds` (the app's matching): a work budget of
+    /// [`stop::REPRODUCIBLE_SHARE`] of it, the clock a guard at [`stop::REPRODUCIBLE_GUARD`]
+    /// times it.
+    pub fn reproducible(seconds: f64) -> EngineOptions {
+        EngineOptions {
+            time_limit: Duration::from_secs_f64(seconds * stop::REPRODUCIBLE_GUARD),
+            work_seconds: Some(seconds * stop::REPRODUCIBLE_SHARE),
+            ..EngineOptions::default()
+        }
+    }
+}
+
 impl Default for EngineOptions {
     fn default() -> Self {
         EngineOptions {
@@ -224,7 +237,7 @@ const EXACT_MIP_MAX_COLUMNS: usize = 40_000;
 /// [`REPRODUCIBLE_WORKERS`], whatever the machine: how the work is split decides the plan, so a
 /// plan is the same on a machine with other cores too.
 pub(crate) fn workers(stop: &Stop) -> usize {
-    if stop.units_left().is_some() {
+    if stop.on_budget() {
         return REPRODUCIBLE_WORKERS;
     }
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get()).min(MAX_WORKERS);
@@ -266,7 +279,7 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
     let inst = Instance::new(scenario)?;
     stats.build_seconds = started.elapsed().as_secs_f64();
     stats.options = inst.option_count();
-    stop.charge(stats.options as f64 * work::BUILD_PER_OPTION);
+    stop.charge(work::Scan::Build.work(stats.options));
     let locks = resolve_locks(&inst);
     let previous = options.previous.as_ref().map(|p| previous_placements(&inst, p));
     let penalty = |n: usize, a: &Assigned| match previous.as_ref().and_then(|p| p.get(&n)) {
@@ -320,7 +333,7 @@ pub fn solve(scenario: &Scenario, options: &EngineOptions) -> Result<Outcome, En
     report(Phase::Teams, None, None);
     let teams = teams::plan_teams(&inst, &locks, &at(1));
     let plain = construct(&inst, &locks, None, teams.as_deref());
-    let construction = stats.options as f64 * work::CONSTRUCT_PER_OPTION;
+    let construction = work::Scan::Construct.work(stats.options);
     stop.charge(construction);
     report(Phase::Relaxation, Some(plain.total_cost()), None);
     let mut search_seconds = t.elapsed().as_secs_f64();
@@ -424,7 +437,7 @@ fn relaxation(inst: &Instance, stop: &Stop, seed: &Ledger, options: usize) -> Op
 /// The outcome of a plan and its bound: optimal when they meet.
 /// The run's figures with what ended it.
 fn stopped(stats: Stats, stop: &Stop) -> Stats {
-    let work_seconds = stop.units_left().map(|_| stop.spent() as f64 / stop::UNITS_PER_SECOND);
+    let work_seconds = stop.on_budget().then(|| stop.spent() as f64 / stop::UNITS_PER_SECOND);
     Stats { work_seconds, time_limit_reached: stop.timed_out(), ..stats }
 }
 

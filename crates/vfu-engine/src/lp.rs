@@ -554,8 +554,6 @@ impl<'i, 'a> LpModel<'i, 'a> {
         if self.integer {
             let wall = stop.wall_secs();
             model.set_option("time_limit", used + (wall - (wall * 0.1).min(2.0)).max(0.01));
-        } else {
-            crate::work::limit_lp(&mut model, stop, used, rows, columns);
         }
         if let Some(nodes) = options.nodes {
             model.set_option("mip_max_nodes", nodes);
@@ -569,10 +567,7 @@ impl<'i, 'a> LpModel<'i, 'a> {
         let solved = if self.integer {
             crate::work::solve_mip(model, stop, rows, columns)
         } else {
-            let t = std::time::Instant::now();
-            let solved = model.solve();
-            crate::work::charge(stop, &solved, rows, columns, t);
-            solved
+            crate::work::solve_lp(model, stop, used, rows, columns)
         };
         let status = solved.status();
         let solution = solved.get_solution();

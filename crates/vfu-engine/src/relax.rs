@@ -353,7 +353,7 @@ fn generate_adding(
         let t = Instant::now();
         let duals = clamped_duals(lp, &solution);
         let (round_bound, added) = price(inst, lp, &duals, at_most);
-        stop.charge(scanned as f64 * crate::work::PRICE_PER_OPTION);
+        stop.charge(crate::work::Scan::Price.work(scanned));
         trace(&format!(
             "  pricing: bound {round_bound}, {added} columns added in {:.4} s, {scanned} options",
             t.elapsed().as_secs_f64()
@@ -377,7 +377,7 @@ fn generate_adding(
         let t = Instant::now();
         let duals = clamped_duals(lp, solution);
         let (round_bound, _) = price(inst, lp, &duals, 0);
-        until().charge(scanned as f64 * crate::work::PRICE_PER_OPTION);
+        until().charge(crate::work::Scan::Price.work(scanned));
         trace(&format!("  last pricing: bound {round_bound} in {:.2} s", t.elapsed().as_secs_f64()));
         bound = bound.max(round_bound);
     }
@@ -633,12 +633,11 @@ fn relax_split(
     // A block's own stop: its share of the time left, with a grace (see `SHARE_GRACE`).
     let own = |stop: &Stop, share: f64| stop.within((share * SHARE_GRACE).max(BLOCK_MIN_SECONDS));
     let forks: Vec<Stop> = (0..workers).map(|_| stop.fork()).collect();
-    let (blocks, forks_ref, relax_block, own) = (&blocks, &forks, &relax_block, &own);
-    let work: Box<dyn Fn(usize) + Sync> = if stop.units_left().is_some() {
-        // On a work budget each worker relaxes its own list of blocks on its own count of
-        // work, so that a block's budget never depends on how fast another worker went: the
-        // blocks are dealt in order of size, each to the worker with the fewest needs so far,
-        // and a worker's last block may use all the work it has left.
+    // On a work budget each worker relaxes its own list of blocks on its own count of work, so
+    // that a block's budget never depends on how fast another worker went: the blocks are dealt
+    // in order of size, each to the worker with the fewest needs so far, and a worker's last
+    // block may use all the work it has left.
+    let lists = stop.on_budget().then(|| {
         let mut lists: Vec<Vec<usize>> = vec![Vec::new(); workers];
         let mut load = vec![0usize; workers];
         for (i, &(size, _)) in blocks.iter().enumerate() {
@@ -646,8 +645,16 @@ fn relax_split(
             lists[w].push(i);
             load[w] += size;
         }
-        Box::new(move |w: usize| {
-            let stop = &forks_ref[w];
+        lists
+    });
+    // By the clock the workers take the next block from a common queue (the best balance of
+    // the time): every worker takes a block of this size in the same time, so the share of one
+    // block is the time left times the workers, in proportion to its needs among those left;
+    // once no block waits to start, a block may use all the time that is left.
+    let queue = Mutex::new((0usize, inst.needs.len()));
+    let work = |w: usize| {
+        let stop = &forks[w];
+        if let Some(lists) = &lists {
             let mut needs_left: usize = lists[w].iter().map(|&i| blocks[i].0).sum();
             for (k, &i) in lists[w].iter().enumerate() {
                 let size = blocks[i].0;
@@ -657,14 +664,9 @@ fn relax_split(
                 let mine = if k + 1 == lists[w].len() { stop.clone() } else { own(stop, share) };
                 relax_block(i, &|| mine.clone(), stop);
             }
-        })
-    } else {
-        // By the clock, the workers take the next block from a common queue (the best balance
-        // of the time): every worker takes a block of this size in the same time, so the share
-        // of one block is the time left times the workers, in proportion to its needs among
-        // those left; once no block waits to start, a block may use all the time that is left.
-        let queue = Mutex::new((0usize, inst.needs.len()));
-        Box::new(move |_| loop {
+            return;
+        }
+        loop {
             let (i, share) = {
                 let mut q = queue.lock().expect("no worker panics holding the queue");
                 let i = q.0;
@@ -679,7 +681,7 @@ fn relax_split(
             let mine = own(stop, share);
             let waiting = || queue.lock().expect("no worker panics holding the queue").0 < blocks.len();
             relax_block(i, &|| if waiting() { mine.clone() } else { stop.clone() }, stop);
-        })
+        }
     };
     if workers == 1 {
         work(0);
@@ -694,7 +696,6 @@ fn relax_split(
             }
         });
     }
-    drop(work);
     stop.join(&forks);
     let mut total = Relaxation {
         caps: Vec::new(),
@@ -723,7 +724,7 @@ fn relax_split(
         }
     }
     let mut by_profession = vec![0.0; inst.professions.len()];
-    for (slot, &(_, key)) in solved.into_iter().zip(blocks.iter()) {
+    for (slot, &(_, key)) in solved.into_iter().zip(&blocks) {
         let (mut r, minimums) = slot.into_inner().expect("no worker panics holding its result").flatten()?;
         held.iter_mut().zip(minimums).for_each(|(h, m)| *h |= m);
         if let Some(&whole_key) = whole_of.get(key) {

@@ -108,10 +108,12 @@ impl Stop {
         if self.reached() {
             return 0.0;
         }
-        match &self.work {
-            Some(w) => w.limit.saturating_sub(w.spent.load(Ordering::Relaxed)) as f64 / UNITS_PER_SECOND,
-            None => self.wall_secs(),
-        }
+        self.units_left().map_or_else(|| self.wall_secs(), |units| units / UNITS_PER_SECOND)
+    }
+
+    /// Whether this stop has a work budget (what it does is then counted, not timed).
+    pub fn on_budget(&self) -> bool {
+        self.work.is_some()
     }
 
     /// Seconds until the deadline, for HiGHS's own time limit (a guard, as the deadline is).
@@ -127,15 +129,7 @@ impl Stop {
     /// The same stop with at most `seconds` more (of work where there is a budget).
     pub fn within(&self, seconds: f64) -> Stop {
         let seconds = seconds.max(0.0);
-        match &self.work {
-            Some(w) => {
-                let limit = (w.spent.load(Ordering::Relaxed) + (seconds * UNITS_PER_SECOND) as u64).min(w.limit);
-                Stop { work: Some(Work { spent: w.spent.clone(), limit }), ..self.clone() }
-            }
-            None => {
-                Stop { deadline: self.deadline.min(Instant::now() + Duration::from_secs_f64(seconds)), ..self.clone() }
-            }
-        }
+        self.ending(self.spent() as f64 + seconds * UNITS_PER_SECOND, Instant::now() + Duration::from_secs_f64(seconds))
     }
 
     /// The same stop with `share` of what is left.
@@ -146,15 +140,19 @@ impl Stop {
     /// The same stop, ending when `fraction` of `total` seconds (from the start of this stop's
     /// work) is spent.
     pub fn at_fraction(&self, total: f64, fraction: f64, started: Instant) -> Stop {
+        let seconds = (total * fraction).max(0.0);
+        self.ending(seconds * UNITS_PER_SECOND, started + Duration::from_secs_f64(seconds))
+    }
+
+    /// The same stop ending at `units` of work on a budget, else at `deadline` by the clock (each
+    /// no later than this stop's own end).
+    fn ending(&self, units: f64, deadline: Instant) -> Stop {
         match &self.work {
             Some(w) => {
-                let limit = ((total * fraction * UNITS_PER_SECOND) as u64).min(w.limit);
+                let limit = (units as u64).min(w.limit);
                 Stop { work: Some(Work { spent: w.spent.clone(), limit }), ..self.clone() }
             }
-            None => Stop {
-                deadline: self.deadline.min(started + Duration::from_secs_f64(total * fraction)),
-                ..self.clone()
-            },
+            None => Stop { deadline: self.deadline.min(deadline), ..self.clone() },
         }
     }
 

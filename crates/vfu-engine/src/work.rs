@@ -51,7 +51,8 @@ fn mip_setup(columns: usize) -> f64 {
 }
 
 /// Solves a MIP within the work `stop` leaves (interrupted by HiGHS's callback, see
-/// [`crate::interrupt`]) and charges it.
+/// [`crate::interrupt`]) and charges it. (Its time limit, a guard, is the caller's: the
+/// relaxation's and the exact MIPs keep a margin before the deadline, fix-and-resolve's do not.)
 pub fn solve_mip(model: highs::Model, stop: &Stop, rows: usize, columns: usize) -> highs::SolvedModel {
     let t = std::time::Instant::now();
     // (Without a budget no callback: HiGHS would call it at every checkpoint for nothing.)
@@ -77,44 +78,39 @@ pub fn solve_mip(model: highs::Model, stop: &Stop, rows: usize, columns: usize) 
     solved
 }
 
+/// Solves an LP (continuing from its basis) within the simplex iterations its work left pays
+/// for (deterministic), the deadline as its time limit (a guard; HiGHS counts it from the
+/// model's creation, `used` seconds ago), and charges it.
+pub fn solve_lp(mut model: highs::Model, stop: &Stop, used: f64, rows: usize, columns: usize) -> highs::SolvedModel {
+    model.set_option("time_limit", used + stop.wall_secs().max(0.01));
+    if let Some(units) = stop.units_left() {
+        model.set_option("simplex_iteration_limit", iterations_for(units, rows, columns));
+    }
+    let t = std::time::Instant::now();
+    let solved = model.solve();
+    let iterations = solved.simplex_iteration_count();
+    stop.charge(of_solve(iterations, rows, columns));
+    if calibrating() {
+        eprintln!("WORK lp int 0 rows {rows} cols {columns} iters {iterations} secs {:.5}", t.elapsed().as_secs_f64());
+    }
+    solved
+}
+
 /// The simplex iterations `units` of work pay for in a model of this size (at least one).
 pub fn iterations_for(units: f64, rows: usize, columns: usize) -> i32 {
     let left = (units - per_solve(columns)).max(0.0);
     (left / per_iteration(rows, columns)).clamp(1.0, f64::from(i32::MAX)) as i32
 }
 
-/// Units of compiling one option of the term (`Instance::new`): 34.5 million options took
-/// 1.3 s at 15,000 students.
-pub const BUILD_PER_OPTION: f64 = 0.04;
-
-/// Units of pricing one option (its reduced cost from the duals of its rows).
-pub const PRICE_PER_OPTION: f64 = 0.015;
-
-/// Sets a HiGHS LP's limits for its next solve: the simplex iterations its work left pays for
-/// (deterministic), and the deadline as its time limit (a guard; HiGHS counts it from the
-/// model's creation, `used` seconds ago).
-pub fn limit_lp(model: &mut highs::Model, stop: &Stop, used: f64, rows: usize, columns: usize) {
-    model.set_option("time_limit", used + stop.wall_secs().max(0.01));
-    if let Some(units) = stop.units_left() {
-        model.set_option("simplex_iteration_limit", iterations_for(units, rows, columns));
-    }
-}
-
-/// Charges a finished HiGHS LP solve to `stop`.
-pub fn charge(stop: &Stop, solved: &highs::SolvedModel, rows: usize, columns: usize, started: std::time::Instant) {
-    let iterations = solved.simplex_iteration_count();
-    stop.charge(of_solve(iterations, rows, columns));
-    if calibrating() {
-        eprintln!(
-            "WORK lp int 0 rows {rows} cols {columns} iters {iterations} secs {:.5}",
-            started.elapsed().as_secs_f64()
-        );
-    }
-}
-
-/// A kind of local work charged by the options it looks at.
+/// A kind of work charged by the options it looks at.
 #[derive(Debug, Clone, Copy)]
 pub enum Scan {
+    /// Compiling the term (`Instance::new`): 34.5 million options took 1.3 s at 15,000 students.
+    Build,
+    /// Building a plan, each need at its cheapest option that fits (`construct`).
+    Construct,
+    /// Pricing (an option's reduced cost from the duals of its rows).
+    Price,
     /// Relocating a placed need.
     Relocate,
     /// The same, past one need in the way.
@@ -131,6 +127,9 @@ impl Scan {
     /// Units per option looked at.
     fn per_option(self) -> f64 {
         match self {
+            Scan::Build => 0.04,
+            Scan::Construct => 0.05,
+            Scan::Price => 0.015,
             Scan::Relocate => 0.005,
             Scan::PastOne => 0.01,
             Scan::AtFullUnits => 0.05,
@@ -150,16 +149,13 @@ impl Scan {
 
 thread_local! {
     /// Options looked at by kind of scan, on this thread (calibration only).
-    static COUNTS: std::cell::RefCell<[u64; 5]> = const { std::cell::RefCell::new([0; 5]) };
+    static COUNTS: std::cell::RefCell<[u64; 8]> = const { std::cell::RefCell::new([0; 8]) };
 }
 
 /// The counts so far, for the trace (calibration only).
 fn counts() -> Vec<u64> {
     COUNTS.with(|c| c.borrow().to_vec())
 }
-
-/// Units per option of a construction (each need placed at its cheapest option that fits).
-pub const CONSTRUCT_PER_OPTION: f64 = 0.05;
 
 /// The work spent and the counts, for a trace line (calibration only).
 pub fn trace_line(stop: &Stop) -> String {
@@ -247,10 +243,7 @@ mod tests {
         let far = Instant::now() + Duration::from_secs(600);
         let solve = |seconds: f64| {
             let stop = Stop::budget(seconds, far, None);
-            let mut model = lp();
-            limit_lp(&mut model, &stop, 0.0, 5, 150);
-            let solved = model.solve();
-            charge(&stop, &solved, 5, 150, Instant::now());
+            let solved = solve_lp(lp(), &stop, 0.0, 5, 150);
             (solved.status(), solved.simplex_iteration_count(), stop.spent())
         };
         let (status, iterations, spent) = solve(1.0);

@@ -6,10 +6,9 @@ use crate::error::AppError;
 use crate::state::{AppState, RunningMatch};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 use tauri::{AppHandle, State};
 use tauri_specta::Event;
-use vfu_engine::stop::{REPRODUCIBLE_GUARD, REPRODUCIBLE_SHARE};
 use vfu_engine::{solve, EngineOptions, Progress, ProgressSink, Status};
 use vfu_store::{ChangeAction, PlanChange, DRAFT};
 
@@ -43,17 +42,14 @@ pub async fn run_matching(
         // A closed window cannot be told; the run goes on regardless.
         let _ = progress_event(&progress_term, p).emit(&app);
     });
-    let seconds = f64::from(options.time_limit_seconds.clamp(1, MAX_SECONDS));
+    // A budget of work within the chosen time: the same term and settings give the same plan on
+    // every run. The clock stops it only well past that time (the outcome then says another run
+    // may differ).
     let engine_options = EngineOptions {
-        // A budget of work within the chosen time: the same term and settings give the same plan
-        // on every run. The clock stops it only well past that time (the outcome then says
-        // another run may differ).
-        time_limit: Duration::from_secs_f64(seconds * REPRODUCIBLE_GUARD),
-        work_seconds: Some(seconds * REPRODUCIBLE_SHARE),
         previous,
         progress: Some(progress),
         cancel: Some(Arc::clone(&cancel)),
-        ..EngineOptions::default()
+        ..EngineOptions::reproducible(f64::from(options.time_limit_seconds.clamp(1, MAX_SECONDS)))
     };
     let started = Instant::now();
     let solved = {
