@@ -362,7 +362,7 @@ fn search_diving(
             // `DISAGREEING_MAX_OPTIONS`).
             if let Some(values) = guidance {
                 for block in blocks(inst, ledger) {
-                    let mut free: Vec<usize> = block.iter().copied().filter(|&n| in_scope(n) && !covered[n]).collect();
+                    let mut free: Vec<usize> = block.into_iter().filter(|&n| in_scope(n) && !covered[n]).collect();
                     if stop.reached() {
                         break;
                     }
