@@ -324,16 +324,16 @@ fn search_diving(
             // little time for it: in 13 runs where it came with 2-9 s left, 7.05-13.06 %
             // against 8.14-10.06 % without (the seeds it took the time of place these needs
             // too, and more). No block of the 1,000- and 5,000-student terms is that short.
-            if let Some(values) = guidance.filter(|_| stop.remaining_secs() >= SHORT_BLOCK_MIN_SECONDS) {
+            if let Some(values) = guidance {
                 for block in blocks(inst, ledger) {
-                    if stop.reached() {
+                    if stop.remaining_secs() < SHORT_BLOCK_MIN_SECONDS {
                         break;
                     }
                     if short_of_the_relaxation(ledger, values, &block)
                         && block.len() <= SHORT_BLOCK_MAX_NEEDS
                         && block.iter().all(|&n| in_scope(n))
                     {
-                        let mut free = block.clone();
+                        let mut free = block;
                         trace(&format!("block short of its relaxation: {} needs", free.len()));
                         with_students_other_needs(inst, ledger, &mut free, &in_scope);
                         let seconds = stop.remaining_secs() * SHORT_BLOCK_SHARE;
@@ -1053,15 +1053,10 @@ impl NeighbourhoodMip {
         if best < warm - MIP_ABS_GAP || (budget.dive && !budget.mip) {
             return (self.chosen(start), None);
         }
-        match self.mip(start, stop, budget.nodes, needs) {
+        match program_mip(&self.program, start, stop, budget.nodes, needs) {
             Some((values, objective, optimal)) if objective < best => (self.chosen(&values), Some(optimal)),
             found => (self.chosen(start), Some(found.is_some_and(|(_, _, optimal)| optimal))),
         }
-    }
-
-    /// HiGHS's MIP from `start` (see [`program_mip`]).
-    fn mip(&self, start: &[f64], stop: &Stop, nodes: i32, needs: usize) -> Option<(Vec<f64>, f64, bool)> {
-        program_mip(&self.program, start, stop, nodes, needs)
     }
 
     /// The MIP over only the columns whose reduced cost in the neighbourhood's LP is at most
