@@ -40,7 +40,7 @@ pub struct Dive {
 /// A program's LP relaxation: its optimum (no integer solution is cheaper) and each column's
 /// reduced cost there.
 #[derive(Debug)]
-pub struct Relaxation {
+pub struct PricedLp {
     pub bound: f64,
     pub reduced_costs: Vec<f64>,
 }
@@ -93,12 +93,9 @@ impl Program {
     /// needs a few thousand: HiGHS took 4-9 s on all of them (15,000 students, 273 and 363
     /// needs), 1.6-2.6 s this way. `None` when HiGHS does not solve a round to optimality, or
     /// the stop comes before the LP is done.
-    pub fn relaxation(&self, start: &[f64], stop: &Stop) -> Option<Relaxation> {
+    pub fn relaxation(&self, start: &[f64], stop: &Stop) -> Option<PricedLp> {
         let created = std::time::Instant::now();
-        let mut model = Model::new(ColProblem::default());
-        let rows: Vec<Row> = self.rows.iter().map(|&(lower, upper)| model.add_row(lower..=upper, [])).collect();
-        model.set_sense(Sense::Minimise);
-        crate::lp::configure(&mut model);
+        let (mut model, rows) = self.lp_with_rows();
         // (Each column's reduced cost reads its rows: pricing costs its entries, not its columns.)
         let entries: usize = self.columns.iter().map(|c| c.rows.len()).sum();
         let per_round = (self.columns.len() / 20).max(MIN_PER_ROUND);
@@ -111,8 +108,7 @@ impl Program {
         loop {
             if !entering.is_empty() {
                 for &c in &entering {
-                    let column = &self.columns[c];
-                    model.add_col(column.cost, 0.0..=column.upper, column.rows.iter().map(|&(r, x)| (rows[r], x)));
+                    add_column(&mut model, &rows, &self.columns[c]);
                     active[c] = true;
                 }
                 columns += entering.len();
@@ -132,7 +128,7 @@ impl Program {
             let mut priced: Vec<usize> =
                 (0..self.columns.len()).filter(|&c| !active[c] && reduced_costs[c] < -PRICE_TOLERANCE).collect();
             if priced.is_empty() {
-                return Some(Relaxation { bound, reduced_costs });
+                return Some(PricedLp { bound, reduced_costs });
             }
             if stop.reached() {
                 return None;
@@ -141,6 +137,16 @@ impl Program {
             priced.truncate(per_round);
             entering = priced;
         }
+    }
+
+    /// An LP of the program's rows and no column yet, minimising, configured as every HiGHS
+    /// model of the engine.
+    fn lp_with_rows(&self) -> (Model, Vec<Row>) {
+        let mut model = Model::new(ColProblem::default());
+        let rows = self.rows.iter().map(|&(lower, upper)| model.add_row(lower..=upper, [])).collect();
+        model.set_sense(Sense::Minimise);
+        crate::lp::configure(&mut model);
+        (model, rows)
     }
 
     /// The program with only the columns `keep` marks, and the index in `self` of each of its
@@ -156,15 +162,8 @@ impl Program {
     /// to optimality.
     pub fn dive(&self, stop: &Stop) -> Option<Dive> {
         let created = std::time::Instant::now();
-        let mut model = Model::new(ColProblem::default());
-        let rows: Vec<Row> = self.rows.iter().map(|&(lower, upper)| model.add_row(lower..=upper, [])).collect();
-        let cols: Vec<Col> = self
-            .columns
-            .iter()
-            .map(|c| model.add_col(c.cost, 0.0..=c.upper, c.rows.iter().map(|&(r, x)| (rows[r], x))))
-            .collect();
-        model.set_sense(Sense::Minimise);
-        crate::lp::configure(&mut model);
+        let (mut model, rows) = self.lp_with_rows();
+        let cols: Vec<Col> = self.columns.iter().map(|c| add_column(&mut model, &rows, c)).collect();
         // Each solve starts from the last basis: presolve would throw it away.
         model.set_option("presolve", "off");
         let size = (self.rows.len(), self.columns.len());
@@ -209,6 +208,12 @@ impl Program {
     }
 }
 
+/// Adds `column` to an LP of the program's `rows` (continuous: a dive and column generation
+/// solve the relaxation).
+fn add_column(model: &mut Model, rows: &[Row], column: &Column) -> Col {
+    model.add_col(column.cost, 0.0..=column.upper, column.rows.iter().map(|&(r, x)| (rows[r], x)))
+}
+
 /// The LP being dived on: the model between solves, its columns and its last optimal values,
 /// the work it may do and when its model was made (rows, columns).
 struct Lp<'s> {
@@ -251,19 +256,25 @@ impl Lp<'_> {
 mod tests {
     use super::*;
 
-    /// Three needs, two places: each need one column per place, at most one per need, at most
-    /// one per place; placing a need earns 10 (cost -10) plus a small preference.
-    fn assignment() -> Program {
+    /// `needs` needs and `places` places of `seats` each: each need one column per place, at
+    /// most one per need, at most `seats` per place; placing a need earns 10 (cost -10) plus
+    /// `preference` (by need and place).
+    fn assignment_of(needs: usize, places: usize, seats: f64, preference: impl Fn(usize, usize) -> f64) -> Program {
         let mut p = Program::default();
-        let needs: Vec<usize> = (0..3).map(|_| p.add_row(f64::NEG_INFINITY, 1.0)).collect();
-        let places: Vec<usize> = (0..2).map(|_| p.add_row(f64::NEG_INFINITY, 1.0)).collect();
+        let needs: Vec<usize> = (0..needs).map(|_| p.add_row(f64::NEG_INFINITY, 1.0)).collect();
+        let places: Vec<usize> = (0..places).map(|_| p.add_row(f64::NEG_INFINITY, seats)).collect();
         for (n, &need) in needs.iter().enumerate() {
             for (q, &place) in places.iter().enumerate() {
-                let cost = -10.0 + ((n + 2 * q) % 3) as f64;
+                let cost = -10.0 + preference(n, q);
                 p.columns.push(Column { cost, upper: 1.0, integer: true, rows: vec![(need, 1.0), (place, 1.0)] });
             }
         }
         p
+    }
+
+    /// Three needs, two places of one seat.
+    fn assignment() -> Program {
+        assignment_of(3, 2, 1.0, |n, q| ((n + 2 * q) % 3) as f64)
     }
 
     #[test]
@@ -287,19 +298,10 @@ mod tests {
         assert!((objective - -20.0).abs() < 1e-9, "{objective}");
     }
 
-    /// Forty needs, fifteen places of two each, costs that differ by need and place: 600
-    /// columns, three times what a round of column generation adds.
+    /// Forty needs, fifteen places of two seats: 600 columns, three times what a round of
+    /// column generation adds.
     fn larger_assignment() -> Program {
-        let mut p = Program::default();
-        let needs: Vec<usize> = (0..40).map(|_| p.add_row(f64::NEG_INFINITY, 1.0)).collect();
-        let places: Vec<usize> = (0..15).map(|_| p.add_row(f64::NEG_INFINITY, 2.0)).collect();
-        for (n, &need) in needs.iter().enumerate() {
-            for (q, &place) in places.iter().enumerate() {
-                let cost = -10.0 + ((3 * n + 7 * q) % 11) as f64 * 0.7;
-                p.columns.push(Column { cost, upper: 1.0, integer: true, rows: vec![(need, 1.0), (place, 1.0)] });
-            }
-        }
-        p
+        assignment_of(40, 15, 2.0, |n, q| ((3 * n + 7 * q) % 11) as f64 * 0.7)
     }
 
     #[test]

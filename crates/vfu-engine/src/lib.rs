@@ -437,7 +437,7 @@ fn relaxation(inst: &Instance, stop: &Stop, seed: &Ledger, options: usize) -> Op
 /// The outcome of a plan and its bound: optimal when they meet.
 /// The run's figures with what ended it.
 fn stopped(stats: Stats, stop: &Stop) -> Stats {
-    let work_seconds = stop.on_budget().then(|| stop.spent() as f64 / stop::UNITS_PER_SECOND);
+    let work_seconds = stop.on_budget().then(|| stop.spent_secs());
     Stats { work_seconds, time_limit_reached: stop.timed_out(), ..stats }
 }
 

@@ -14,7 +14,7 @@
 //! that reaches the guard before its node limit makes a run depend on the machine's speed).
 
 use crate::construct::Guidance;
-use crate::dive::{Column, Program, Relaxation};
+use crate::dive::{Column, PricedLp, Program};
 use crate::fast::HashMap;
 use crate::instance::Instance;
 use crate::ledger::{Assigned, Ledger};
@@ -1067,7 +1067,7 @@ impl NeighbourhoodMip {
     /// column priced above that could only cost more (reduced-cost fixing).
     fn reduced_cost_mip(
         &self,
-        relaxation: &Relaxation,
+        relaxation: &PricedLp,
         start: &[f64],
         most: f64,
         stop: &Stop,

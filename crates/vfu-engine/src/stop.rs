@@ -102,6 +102,11 @@ impl Stop {
         self.work.as_ref().map_or(0, |w| w.spent.load(Ordering::Relaxed))
     }
 
+    /// Seconds of work spent so far on this thread of work (0 without a budget).
+    pub fn spent_secs(&self) -> f64 {
+        self.spent() as f64 / UNITS_PER_SECOND
+    }
+
     /// Seconds left: of work where there is a budget (the same on any run), else until the
     /// deadline; 0 once stopped.
     pub fn remaining_secs(&self) -> f64 {

@@ -162,7 +162,7 @@ pub fn trace_line(stop: &Stop) -> String {
     if !calibrating() {
         return String::new();
     }
-    format!(", work {:.2} s, counts {:?}", stop.spent() as f64 / crate::stop::UNITS_PER_SECOND, counts())
+    format!(", work {:.2} s, counts {:?}", stop.spent_secs(), counts())
 }
 
 /// Whether to trace the work counted against the time it took (`VFU_WORK_TRACE`, to fit the
