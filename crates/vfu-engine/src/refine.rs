@@ -150,11 +150,13 @@ pub struct Resume {
     wholes_done: bool,
     /// The sweep's next block and the first need of its next chunk.
     sweep: (usize, usize),
+    /// Whether the blocks short of their relaxation were all tried.
+    short_done: bool,
 }
 
 impl Default for Resume {
     fn default() -> Self {
-        Resume { round: 0, size: FIRST_SIZE, wholes_done: false, sweep: (0, 0) }
+        Resume { round: 0, size: FIRST_SIZE, wholes_done: false, sweep: (0, 0), short_done: false }
     }
 }
 
@@ -226,6 +228,47 @@ fn search_diving(
                 outcome
             };
 
+        // A block whose plan places several needs fewer than its relaxation, first thing when
+        // the search has the time: the block whole, by its LP (column generation over every
+        // option, see `dive::Program::relaxation`) and a MIP over the options that LP prices
+        // near zero. No chain of small neighbourhoods gets there: at 15,000 students the
+        // physicians in primary care (351 needs, remit maximums at 22 health centres) end 8-10
+        // needs out where the LP leaves 6; an exact MIP of the block, the rest of the plan
+        // fixed, placed 2 more by moving 176 others (80 s over 141,764 columns). Over the
+        // options priced at most 10 (5,049) the LP takes 2.2-2.7 s and the MIP finds 7 more
+        // needs placed in 1.9-4.4 s (at most 5: 3,186 columns, 6 more; at most 2: unfinished in
+        // 24 s). Before the seeds, as the seeds place some of these needs and others with the
+        // time it needs: after the wholes (session 19) it ran only with 100 s (8.46 -> 6.71 %);
+        // after the first round of seeds, 6.9 s were left. 15,000 students in 60 s: 9.32-9.88 %
+        // (three runs) -> 7.03 / 7.64 / 8.20 %. No block of the 1,000- and 5,000-student terms
+        // is that short.
+        if sweep && !resume.short_done && stop.remaining_secs() >= SHORT_BLOCK_MIN_SECONDS {
+            if let Some(values) = guidance {
+                resume.short_done = true;
+                for block in blocks(inst, ledger) {
+                    if stop.remaining_secs() < SHORT_BLOCK_MIN_SECONDS {
+                        // (The next fix-and-resolve tries the rest.)
+                        resume.short_done = false;
+                        break;
+                    }
+                    if short_of_the_relaxation(ledger, values, &block)
+                        && block.len() <= SHORT_BLOCK_MAX_NEEDS
+                        && block.iter().all(|&n| in_scope(n))
+                    {
+                        let mut free = block;
+                        trace(&format!(
+                            "block short of its relaxation: {} needs, {:.1} s left",
+                            free.len(),
+                            stop.remaining_secs()
+                        ));
+                        with_students_other_needs(inst, ledger, &mut free, &in_scope);
+                        let seconds = stop.remaining_secs() * SHORT_BLOCK_SHARE;
+                        let budget = Budget { reduced_cost: Some(REDUCED_COST_MOST), ..Budget::whole(seconds, None) };
+                        visit(free, budget, &mut size.clone(), &mut covered, ledger);
+                    }
+                }
+            }
+        }
         let capped = at_their_cap(inst, ledger, caps, bound);
         let mut unplaced: Vec<usize> = (0..inst.needs.len())
             .filter(|&n| ledger.assigned[n].is_none() && movable(inst, ledger, n))
@@ -310,38 +353,6 @@ fn search_diving(
         // chain of small neighbourhoods reaches (at 1,000 students, two more physicians placed
         // by trading team places), and proves the rest optimal.
         if !resume.wholes_done && sweep {
-            // A block whose plan places several needs fewer than its relaxation, when the
-            // search has the time: the block whole, by its LP (column generation over every
-            // option, see `dive::Program::relaxation`) and a MIP over the options that LP
-            // prices near zero. No chain of small neighbourhoods gets there: at 15,000
-            // students the physicians in primary care (351 needs, remit maximums at 22 health
-            // centres) end 8-10 needs out where the LP leaves 6; an exact MIP of the block,
-            // the rest of the plan fixed, placed 2 more by moving 176 others (80 s over
-            // 141,764 columns). Over the options priced at most 10 (5,049) the LP took 2.6 s
-            // and the MIP 10 s to its optimum, 7 more needs placed; at most 5 (3,186), 5.8 s
-            // and 6 more; at most 2 (2,212), unfinished in 24 s. 15,000 students in 100 s:
-            // 8.46 % -> 6.71 % (at most 10), 7.30 % (at most 5). In 60 s the search has too
-            // little time for it: in 13 runs where it came with 2-9 s left, 7.05-13.06 %
-            // against 8.14-10.06 % without (the seeds it took the time of place these needs
-            // too, and more). No block of the 1,000- and 5,000-student terms is that short.
-            if let Some(values) = guidance {
-                for block in blocks(inst, ledger) {
-                    if stop.remaining_secs() < SHORT_BLOCK_MIN_SECONDS {
-                        break;
-                    }
-                    if short_of_the_relaxation(ledger, values, &block)
-                        && block.len() <= SHORT_BLOCK_MAX_NEEDS
-                        && block.iter().all(|&n| in_scope(n))
-                    {
-                        let mut free = block;
-                        trace(&format!("block short of its relaxation: {} needs", free.len()));
-                        with_students_other_needs(inst, ledger, &mut free, &in_scope);
-                        let seconds = stop.remaining_secs() * SHORT_BLOCK_SHARE;
-                        let budget = Budget { reduced_cost: Some(REDUCED_COST_MOST), ..Budget::whole(seconds, None) };
-                        visit(free, budget, &mut size.clone(), &mut covered, ledger);
-                    }
-                }
-            }
             for free in whole_professions(inst, ledger, &in_scope) {
                 if stop.reached() {
                     break;
@@ -552,8 +563,11 @@ const SHORT_BLOCK_SHARE: f64 = 0.9;
 /// Its MIP's columns: those its LP prices at most this much (and where the needs are now).
 const REDUCED_COST_MOST: f64 = 10.0;
 /// The search time left (of fix-and-resolve's share) below which no block is resolved whole
-/// for being short: its LP and MIP take 6-13 s at 15,000 students.
-const SHORT_BLOCK_MIN_SECONDS: f64 = 12.0;
+/// for being short: its LP and MIP take 4-7 s at 15,000 students (the first fix-and-resolve
+/// of a 60 s run has 7.8-8.7 s). With 2-9 s, in session 19 (a MIP twice as slow), 7.05-13.06 %
+/// against 8.14-10.06 % without: when the MIP found no plan in time, the seeds it took the
+/// time of placed fewer.
+const SHORT_BLOCK_MIN_SECONDS: f64 = 7.0;
 
 /// Whether the term is large enough for its neighbourhoods to be dived on (above
 /// [`DIVE_ABOVE_OPTIONS`]).
@@ -1053,7 +1067,7 @@ impl NeighbourhoodMip {
         if best < warm - MIP_ABS_GAP || (budget.dive && !budget.mip) {
             return (self.chosen(start), None);
         }
-        match program_mip(&self.program, start, stop, budget.nodes, needs) {
+        match program_mip(&self.program, start, stop, budget.nodes, needs, MIP_ABS_GAP) {
             Some((values, objective, optimal)) if objective < best => (self.chosen(&values), Some(optimal)),
             found => (self.chosen(start), Some(found.is_some_and(|(_, _, optimal)| optimal))),
         }
@@ -1063,8 +1077,9 @@ impl NeighbourhoodMip {
     /// `most` (and those `start` uses, and the shortfall columns): the better plans of a large
     /// neighbourhood are among the columns the LP prices near zero, and a MIP over those alone
     /// is a fraction of the size. Its values over every column, its objective, and whether it
-    /// is proven optimal over every column: it is when it lies within `most` of the LP, as a
-    /// column priced above that could only cost more (reduced-cost fixing).
+    /// is proven optimal over every column (within [`REDUCED_COST_MIP_GAP`], where HiGHS stops):
+    /// it is when it lies within `most` of the LP, as a column priced above that could only
+    /// cost more (reduced-cost fixing).
     fn reduced_cost_mip(
         &self,
         relaxation: &PricedLp,
@@ -1080,7 +1095,8 @@ impl NeighbourhoodMip {
         let (restricted, kept) = self.program.restricted(&keep);
         trace(&format!("  reduced costs at most {most}: {} of {} columns", kept.len(), keep.len()));
         let sub_start: Vec<f64> = kept.iter().map(|&c| start[c]).collect();
-        let (sub_values, objective, optimal) = program_mip(&restricted, &sub_start, stop, nodes, needs)?;
+        let (sub_values, objective, optimal) =
+            program_mip(&restricted, &sub_start, stop, nodes, needs, REDUCED_COST_MIP_GAP)?;
         let mut values = vec![0.0; self.program.columns.len()];
         for (&c, x) in kept.iter().zip(sub_values) {
             values[c] = x;
@@ -1103,6 +1119,7 @@ fn program_mip(
     stop: &Stop,
     nodes: i32,
     needs: usize,
+    abs_gap: f64,
 ) -> Option<(Vec<f64>, f64, bool)> {
     if stop.remaining_secs() < 0.05 {
         return None;
@@ -1110,7 +1127,7 @@ fn program_mip(
     let mut model = program.mip().optimise(Sense::Minimise);
     crate::lp::configure(&mut model);
     model.set_option("mip_max_nodes", nodes);
-    model.set_option("mip_abs_gap", MIP_ABS_GAP);
+    model.set_option("mip_abs_gap", abs_gap);
     model.set_option("mip_rel_gap", 1e-7);
     model.set_option("time_limit", stop.wall_secs().max(0.01));
     let _ = model.try_set_solution(Some(start), None, None, None);
@@ -1141,6 +1158,11 @@ type Chosen = Vec<(usize, Assigned)>;
 
 /// Cost differences below half a point do not matter; closing them would cost most of the search.
 const MIP_ABS_GAP: f64 = 0.5;
+/// The gap (cost, absolute) at which the MIP over the columns priced low stops. At 15,000
+/// students HiGHS found the physicians in primary care's optimum within 4 at 4.4 s, and took
+/// 5.2 s more to close that to 0.5 (MIP_ABS_GAP): gaps of a few preference or travel points
+/// are the small neighbourhoods' to close.
+const REDUCED_COST_MIP_GAP: f64 = 10.0;
 
 /// Every option of the freed needs at a unit `offered` to it that the fixed plan leaves room
 /// for: the unit, the student and the remit (`Ledger::fits_unit`), and one supervisor for all of
