@@ -146,6 +146,9 @@ pub struct Instance<'a> {
     /// Options of every need together (`options` summed once: the search and the relaxation
     /// ask it to tell a region-scale term).
     option_count: usize,
+    /// The remit entries each need could count towards (see [`Instance::remits_reached`]),
+    /// found once, when first asked.
+    remits_reached: std::sync::OnceLock<Vec<Vec<usize>>>,
 }
 
 /// Why a scenario cannot be compiled.
@@ -282,6 +285,7 @@ impl<'a> Instance<'a> {
             contested_weeks: Vec::new(),
             shortfall_weight: scenario.weights.remit_shortfall_per_week,
             option_count: 0,
+            remits_reached: std::sync::OnceLock::new(),
         };
         let mut units_by_area: HashMap<&str, Vec<usize>> = HashMap::default();
         for (u, unit) in scenario.units.iter().enumerate() {
@@ -340,6 +344,32 @@ impl<'a> Instance<'a> {
     pub fn remit_of(&self, provider: usize, programme: usize) -> Option<usize> {
         let r = self.remit_table[provider * self.programme_rules.len() + programme];
         (r != u32::MAX).then_some(r as usize)
+    }
+
+    /// Per need, the remit entries its placements could count towards: its programme's entries
+    /// at the providers of the units it has options at.
+    pub fn remits_reached(&self) -> &[Vec<usize>] {
+        self.remits_reached.get_or_init(|| {
+            (0..self.needs.len())
+                .map(|n| {
+                    let mut reached: Vec<usize> = Vec::new();
+                    let mut last_unit = u32::MAX;
+                    for o in &self.options[n] {
+                        // (A unit's starts are neighbours in the options.)
+                        if o.unit == last_unit {
+                            continue;
+                        }
+                        last_unit = o.unit;
+                        if let Some(r) = self.remit_at(o.unit as usize, self.needs[n].programme) {
+                            if !reached.contains(&r) {
+                                reached.push(r);
+                            }
+                        }
+                    }
+                    reached
+                })
+                .collect()
+        })
     }
 
     /// The remit entry a placement of the programme's students at the unit counts towards.

@@ -135,29 +135,49 @@ pub enum FixedColumn {
 }
 
 /// A part of the term solved as a model of its own: its needs (the rest neither cost nor
-/// constrain), and the remit entries whose minimums it holds: only those whose every need is
-/// inside, since a minimum that other needs may also meet would not be a relaxation.
+/// constrain), and the remit entries whose minimums it holds: only those that no need outside
+/// could count towards, since a minimum that other needs may also meet would not be a
+/// relaxation.
 #[derive(Debug, Clone)]
 pub struct Block {
     /// Whether each need is inside.
     pub needs: Vec<bool>,
-    /// Whether each remit entry's minimum is held.
+    /// Whether each remit entry's minimum is held: its programme has all of its needs inside.
     pub minimums: Vec<bool>,
+    /// Whether each remit entry's minimum could be held (a superset of `minimums`): every need
+    /// that could count towards it is inside. An entry is its programme's student-weeks at one
+    /// provider, so the needs that count are those with an option at the provider's units: a
+    /// health centre's minimum for a programme is its primary-care needs' alone, whatever else
+    /// the programme's students need.
+    pub reachable_minimums: Vec<bool>,
 }
 
 impl Block {
-    /// The needs for which `inside` holds, with the minimums of the remit entries whose
-    /// programme has all of its needs inside.
+    /// The needs for which `inside` holds, with the minimums it holds and could hold.
     pub fn of(inst: &Instance, inside: impl Fn(usize) -> bool) -> Block {
         let needs: Vec<bool> = (0..inst.needs.len()).map(inside).collect();
-        // Per programme: whether it has needs inside, and outside.
+        // Per programme, and per remit entry by the needs that could count towards it: whether
+        // it has needs inside, and outside.
         let mut within = vec![(false, false); inst.programme_rules.len()];
-        for (n, need) in inst.needs.iter().enumerate() {
-            let (inner, outer) = &mut within[need.programme];
+        let mut reached = vec![(false, false); inst.remits.len()];
+        for (n, entries) in inst.remits_reached().iter().enumerate() {
+            let (inner, outer) = &mut within[inst.needs[n].programme];
             *if needs[n] { inner } else { outer } = true;
+            for &r in entries {
+                let (inner, outer) = &mut reached[r];
+                *if needs[n] { inner } else { outer } = true;
+            }
         }
-        let minimums = inst.remits.iter().map(|r| within[r.programme] == (true, false)).collect();
-        Block { needs, minimums }
+        let minimums: Vec<bool> = inst.remits.iter().map(|r| within[r.programme] == (true, false)).collect();
+        let reachable_minimums =
+            minimums.iter().zip(reached).map(|(&held, reached)| held || reached == (true, false)).collect();
+        Block { needs, minimums, reachable_minimums }
+    }
+
+    /// The block holding every minimum it could.
+    pub fn holding_every_reachable_minimum(mut self) -> Block {
+        self.minimums = self.reachable_minimums.clone();
+        self
     }
 }
 
@@ -325,19 +345,6 @@ impl<'i, 'a> LpModel<'i, 'a> {
         } else {
             weeks as f64
         }
-    }
-
-    /// Whether some pattern counts more weeks towards a held minimum than the minimum itself:
-    /// the tight model would then be a different LP.
-    pub fn counts_past_a_minimum(&self) -> bool {
-        let inst = self.inst;
-        self.patterns.iter().any(|pat| {
-            let opt = inst.options[pat.need][pat.option];
-            let need = &inst.needs[pat.need];
-            inst.remit_at(opt.unit as usize, need.programme).is_some_and(|r| {
-                self.holds_minimum(r) && inst.remits[r].min > 0 && need.weeks as u32 > inst.remits[r].min
-            })
-        })
     }
 
     /// Whether a need belongs to the model.
@@ -598,7 +605,7 @@ impl<'i, 'a> LpModel<'i, 'a> {
 /// holds for every plan exactly when `Σ weeks · x + shortfall ≥ min` does. The LP is tighter: it
 /// can no longer meet a minimum of one student-week with a quarter of a four-week need (at 1,000
 /// students, seed 3, 18 of the assistant nurses' and nurses' minimums of 1-7 weeks were met so).
-fn remit_min_coefficient(weeks: usize, min: u32) -> f64 {
+pub(crate) fn remit_min_coefficient(weeks: usize, min: u32) -> f64 {
     (weeks as f64).min(f64::from(min))
 }
 

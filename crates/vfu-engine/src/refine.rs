@@ -567,7 +567,7 @@ const REDUCED_COST_MOST: f64 = 10.0;
 /// of a 60 s run has 7.8-8.7 s). With 2-9 s, in session 19 (a MIP twice as slow), 7.05-13.06 %
 /// against 8.14-10.06 % without: when the MIP found no plan in time, the seeds it took the
 /// time of placed fewer.
-const SHORT_BLOCK_MIN_SECONDS: f64 = 7.0;
+const SHORT_BLOCK_MIN_SECONDS: f64 = 6.0;
 
 /// Whether the term is large enough for its neighbourhoods to be dived on (above
 /// [`DIVE_ABOVE_OPTIONS`]).

@@ -32,6 +32,8 @@ pub struct Relaxation {
     /// Blocks that cannot place more than a number of their needs at less than a margin above
     /// their bound (the count branch's other side).
     pub caps: Vec<CountCap>,
+    /// The remit entries whose minimums `bound` holds (their shortfall is in it).
+    pub minimums: Vec<bool>,
 }
 
 impl Relaxation {
@@ -127,12 +129,37 @@ fn relax_until(
     // Where pricing was cut short its bound can be weak; a shortage of places shows anyway.
     let mut bound = bound.max(bounds::capacity_bound(inst, |n| lp.has_need(n)));
     let mut caps = Vec::new();
+    // The remit minimums the bound holds (the rest are the flow bound's, `relax_by_block`).
+    let mut minimums: Vec<bool> = (0..inst.remits.len()).map(|r| lp.holds_minimum(r)).collect();
     if disjunction && converged && guiding {
+        // The bound's own model: each minimum counted at most itself (tight) and every minimum
+        // the block could hold (`Block::reachable_minimums`: a health centre's minimum is its
+        // primary-care needs' alone). Its LP is the plain one's where the plain solution pays
+        // nothing more there; else it is solved too, from the plain one's columns, and only for
+        // the bound (guided by it, 5,000 students seed 1 ended three needs worse). At 5,000
+        // students (seeds 1 / 3 / 5) the bound rose by 3,165 / 5,051 / 4,050: primary care's
+        // nurses 2,750 -> 4,001, assistant nurses 6,091 -> 7,730, and the assistant nurses in
+        // psychiatry's count branch 229,023 -> 231,248.
+        let wider = if inst.option_count() <= WIDER_MINIMUMS_MAX_OPTIONS {
+            block.map(Block::holding_every_reachable_minimum)
+        } else {
+            block
+        };
+        let wider_minimums: Vec<bool> =
+            (0..inst.remits.len()).map(|r| wider.as_ref().is_none_or(|b| b.minimums[r])).collect();
+        let gain = tight_gain_at_most(inst, &minimums, &wider_minimums, &values);
+        trace(&format!("  tight minimums may gain {gain:.1}"));
+        if gain <= GAIN_NONE {
+            minimums = wider_minimums.clone();
+        }
+        let worth = gain > TIGHT_MIN_GAIN * bound.abs().max(1.0);
+        let tight = if worth { tight_minimums(inst, &lp, until, wider) } else { None };
         // The count is branched on in the tight model when it has one (it is the stronger LP).
-        let branched = match tight_minimums(inst, &lp, until, block) {
-            Some((mut tight, generated)) => {
+        let branched = match tight {
+            Some((mut tight, generated)) if generated.converged => {
                 bound = bound.max(generated.bound);
-                match generated.last.filter(|l| generated.converged && l.optimal) {
+                minimums = wider_minimums;
+                match generated.last.filter(|l| l.optimal) {
                     Some(last) => {
                         let values = values_of(inst, &tight, &last);
                         count_disjunction(inst, &mut tight, until, &values)
@@ -140,6 +167,8 @@ fn relax_until(
                     None => None,
                 }
             }
+            // (Cut short, its bound is no bound of what the plain model holds.)
+            Some(_) => None,
             None => count_disjunction(inst, &mut lp, until, &values),
         };
         if let Some((branched, at_most, at_least)) = branched {
@@ -148,7 +177,7 @@ fn relax_until(
             caps.push(CountCap { needs, at_most, margin: at_least - bound });
         }
     }
-    Some(Relaxation { bound, values, converged, guiding, rounds, columns: lp.columns, caps })
+    Some(Relaxation { bound, values, converged, guiding, rounds, columns: lp.columns, caps, minimums })
 }
 
 /// The restricted model column generation starts from: the `seeds` (a known plan), every option
@@ -185,9 +214,8 @@ fn restricted_model<'i, 'a>(inst: &'i Instance<'a>, seeds: &[(usize, usize)], bl
     lp
 }
 
-/// The tight model (see [`crate::lp::LpModel::with_tight_minimums`]) after column generation
-/// from `lp`'s columns; `None` when no column of `lp` counts past a minimum (the same LP) or
-/// HiGHS gives no solution. Only for the bound: the LP that guides stays the plain one. Guided
+/// The tight model (see [`crate::lp::LpModel::with_tight_minimums`]) of `block` after column
+/// generation from `lp`'s columns; `None` when HiGHS gives no solution. Only for the bound: the LP that guides stays the plain one. Guided
 /// by the tight LP, three of four terms of 1,000 students (seeds 3, 5, 7) ended one or two needs
 /// worse in every run; its bound was 720-2,043 higher.
 fn tight_minimums<'i, 'a>(
@@ -196,9 +224,6 @@ fn tight_minimums<'i, 'a>(
     until: &dyn Fn() -> Stop,
     block: Option<Block>,
 ) -> Option<(LpModel<'i, 'a>, Generated)> {
-    if !lp.counts_past_a_minimum() {
-        return None;
-    }
     let t = Instant::now();
     let mut tight = LpModel::for_block(inst, Supervision::Aggregated, false, block).with_tight_minimums();
     for pat in &lp.patterns {
@@ -212,6 +237,51 @@ fn tight_minimums<'i, 'a>(
         t.elapsed().as_secs_f64()
     ));
     Some((tight, generated))
+}
+
+/// A gain of the tight model below this is none (rounding).
+const GAIN_NONE: f64 = 1e-6;
+/// The tight model is solved only where it may raise the block's bound by this share of it at
+/// least: at 5,000 students (seed 1) the nurses' four-area block (bound 237,552, may gain 1,300)
+/// took 6.5 s without converging, the assistant nurses in internal medicine (may gain 700)
+/// 0.3 s for 16; primary care's blocks (may gain 6,400-14,200) 0.6-1.3 s for 1,250-1,640. At
+/// 1,000 students every block it raised may gain 1.2 % or more.
+const TIGHT_MIN_GAIN: f64 = 0.01;
+/// Options of a term above which the bound's model holds only the minimums the plain LP does
+/// (region scale): at 15,000 students (34.5 M options) primary care's blocks took 5-9 s to
+/// converge with the rest (nurses' 2.2 s without), the bound fell (1.4847 M against 1.4903 M),
+/// and the search's plans by 10.8 % against 7.0-8.2 % in three runs each.
+const WIDER_MINIMUMS_MAX_OPTIONS: usize = 10_000_000;
+
+/// What the tight model over the `wider` minimums can raise the bound by at most: what it
+/// charges `values` (the plain LP's solution, over the `held` minimums) more. That solution is
+/// one of the tight model's, so the tight LP costs at most this more.
+fn tight_gain_at_most(inst: &Instance, held: &[bool], wider: &[bool], values: &Guidance) -> f64 {
+    // Per remit entry: weeks counted plainly, and each placement at most the minimum.
+    let mut counted = vec![(0.0, 0.0); inst.remits.len()];
+    for (n, values) in values.iter().enumerate() {
+        let need = &inst.needs[n];
+        for (o, &x) in values.iter().enumerate().filter(|(_, x)| **x > 0.0) {
+            if let Some(r) = inst.remit_at(inst.options[n][o].unit as usize, need.programme) {
+                counted[r].0 += x * need.weeks as f64;
+                counted[r].1 += x * crate::lp::remit_min_coefficient(need.weeks, inst.remits[r].min);
+            }
+        }
+    }
+    let short = |min: f64, weeks: f64| (min - weeks).max(0.0);
+    let gain: f64 = inst
+        .remits
+        .iter()
+        .enumerate()
+        .filter(|(_, remit)| remit.min > 0)
+        .map(|(r, remit)| {
+            let min = f64::from(remit.min);
+            let tight = if wider[r] { short(min, counted[r].1) } else { 0.0 };
+            let plain = if held[r] { short(min, counted[r].0) } else { 0.0 };
+            tight - plain
+        })
+        .sum();
+    gain * inst.shortfall_weight
 }
 
 /// The values of a solution of `lp`, only for the model's own needs: a block of a region-scale
@@ -587,13 +657,12 @@ fn relax_split(
     let mut blocks: Vec<(usize, &str)> = sizes.into_iter().map(|(key, size)| (size, key)).collect();
     blocks.sort_unstable();
     let workers = crate::workers(stop).min(blocks.len().max(1));
-    // Each block's relaxation, with the remit minimums it holds.
-    type Solved = Option<(Relaxation, Vec<bool>)>;
+    // Each block's relaxation.
+    type Solved = Option<Relaxation>;
     let solved: Vec<Mutex<Option<Solved>>> = blocks.iter().map(|_| Mutex::new(None)).collect();
     let relax_block = |i: usize, until: &dyn Fn() -> Stop, worker: &Stop| {
         let (size, key) = blocks[i];
         let block = Block::of(inst, |n| keys[n] == key);
-        let minimums = block.minimums.clone();
         let whole = block.clone();
         let mut r = relax_until(inst, until, seeds, Some(block), integer);
         if let Some(r) = &mut r {
@@ -628,7 +697,7 @@ fn relax_split(
                 crate::work::trace_line(worker)
             ));
         }
-        *solved[i].lock().expect("no worker panics holding its result") = Some(r.map(|r| (r, minimums)));
+        *solved[i].lock().expect("no worker panics holding its result") = Some(r);
     };
     // A block's own stop: its share of the time left, with a grace (see `SHARE_GRACE`).
     let own = |stop: &Stop, share: f64| stop.within((share * SHARE_GRACE).max(BLOCK_MIN_SECONDS));
@@ -705,6 +774,7 @@ fn relax_split(
         guiding: true,
         rounds: 0,
         columns: 0,
+        minimums: Vec::new(),
     };
     let mut held = vec![false; inst.remits.len()];
     // The block each was split from, and the parts' bounds and count by that block.
@@ -725,8 +795,8 @@ fn relax_split(
     }
     let mut by_profession = vec![0.0; inst.professions.len()];
     for (slot, &(_, key)) in solved.into_iter().zip(&blocks) {
-        let (mut r, minimums) = slot.into_inner().expect("no worker panics holding its result").flatten()?;
-        held.iter_mut().zip(minimums).for_each(|(h, m)| *h |= m);
+        let mut r = slot.into_inner().expect("no worker panics holding its result").flatten()?;
+        held.iter_mut().zip(&r.minimums).for_each(|(h, m)| *h |= m);
         if let Some(&whole_key) = whole_of.get(key) {
             let (sum, count, profession) = parts.entry(whole_key).or_default();
             *sum += r.bound;
@@ -773,6 +843,8 @@ fn relax_split(
     // The minimums no block holds (their programme's needs span blocks) still cost what no
     // plan can avoid.
     total.bound += bounds::remit_shortfall_bound(inst, &held);
+    // (With the flow bound's, every minimum is in the bound.)
+    total.minimums = vec![true; inst.remits.len()];
     // A split model is not the term's LP: converged or not, `converged` only says every
     // block's pricing finished.
     Some(total)
@@ -1189,6 +1261,51 @@ mod tests {
         let blocks = relax_by_block(&inst, &stop, &[], true).unwrap();
         assert!((blocks.bound - 100.0).abs() < 1e-6, "{}", blocks.bound);
         assert!(at(&blocks.values, "far-u").abs() < 1e-6 && (at(&blocks.values, "near-u") - 1.0).abs() < 1e-6);
+    }
+
+    /// A health centre's minimum belongs to the primary-care block even though its programme's
+    /// students have needs elsewhere: only primary-care needs can count towards it. The block's
+    /// bound then holds the minimum (counted at most itself), and stays below the optimum.
+    #[test]
+    fn a_minimum_only_a_blocks_needs_can_meet_is_held_by_that_block() {
+        use crate::testing::{nurse_term, nurse_unit};
+        let unit = |id: &str, provider: &str, area: &str, lat: f64| {
+            let mut unit = nurse_unit(id, provider, area, crate::testing::nurse_places(1));
+            unit["location"] = serde_json::json!({ "lat": lat, "lon": 18.0 });
+            unit
+        };
+        let scenario = nurse_term(
+            "2027-W45",
+            serde_json::json!([{ "id": "near", "name": "Near" }, { "id": "hosp", "name": "Hospital" },
+                { "id": "far", "name": "Far", "remit": [{ "programme": "ki-nurse", "min_student_weeks": 1 }] }]),
+            serde_json::json!([
+                unit("near-u", "near", "primary_care", 59.0),
+                unit("far-u", "far", "primary_care", 60.349),
+                unit("im-u", "hosp", "internal_medicine", 59.0)
+            ]),
+            serde_json::json!([{ "id": "anna", "name": "Anna", "personal_id": "200101012383", "programme": "ki-nurse",
+                "home": { "lat": 59.0, "lon": 18.0 },
+                "needs": [{ "id": "anna-1", "area": "internal_medicine", "weeks": 4 },
+                          { "id": "anna-2", "area": "primary_care", "weeks": 4 }] }]),
+        );
+        let inst = Instance::new(&scenario).unwrap();
+        let far_entry = inst.remit_at(inst.ix.units["far-u"], inst.needs[1].programme).expect("far's remit");
+        let primary_care = || Block::of(&inst, |n| n == 1);
+        let block = primary_care();
+        assert!(!block.minimums[far_entry], "the programme has a need outside the block");
+        assert!(block.reachable_minimums[far_entry], "only the primary-care need can count towards it");
+        // The minimum of one week: the need at the far unit (about 150 of travel) or a week
+        // short (100). Without the minimum the block's bound is the near unit's 0.
+        let stop = Stop::after(Duration::from_secs(60));
+        let until = || stop.clone();
+        let plain = relax_until(&inst, &until, &[], Some(primary_care()), false).unwrap();
+        assert!(plain.bound.abs() < 1e-6 && !plain.minimums[far_entry], "{}", plain.bound);
+        let held = relax_until(&inst, &until, &[], Some(primary_care()), true).unwrap();
+        assert!((held.bound - 100.0).abs() < 1e-6 && held.minimums[far_entry], "{}", held.bound);
+        // The optimum: the week short.
+        let optimum =
+            crate::solve(&scenario, &crate::EngineOptions::default()).unwrap().plan.expect("a plan").objective;
+        assert!((optimum - 100.0).abs() < 1e-6 && held.bound <= optimum + 1e-6, "{optimum}");
     }
 
     /// A generated term of 150 students, every profession one block: where a block is small
