@@ -240,8 +240,8 @@ fn search_diving(
         // 24 s). Before the seeds, as the seeds place some of these needs and others with the
         // time it needs: after the wholes (session 19) it ran only with 100 s (8.46 -> 6.71 %);
         // after the first round of seeds, 6.9 s were left. 15,000 students in 60 s: 9.32-9.88 %
-        // (three runs) -> 7.03 / 7.64 / 8.20 %. No block of the 1,000- and 5,000-student terms
-        // is that short.
+        // (three runs) -> 7.03-8.20 % (six runs). No block of the 1,000- and 5,000-student
+        // terms is that short.
         if sweep && !resume.short_done && stop.remaining_secs() >= SHORT_BLOCK_MIN_SECONDS {
             if let Some(values) = guidance {
                 resume.short_done = true;
@@ -564,9 +564,11 @@ const SHORT_BLOCK_SHARE: f64 = 0.9;
 const REDUCED_COST_MOST: f64 = 10.0;
 /// The search time left (of fix-and-resolve's share) below which no block is resolved whole
 /// for being short: its LP and MIP take 4-7 s at 15,000 students (the first fix-and-resolve
-/// of a 60 s run has 7.8-8.7 s). With 2-9 s, in session 19 (a MIP twice as slow), 7.05-13.06 %
-/// against 8.14-10.06 % without: when the MIP found no plan in time, the seeds it took the
-/// time of placed fewer.
+/// of a 60 s run has 7.8-8.7 s, 6.9-7.1 s where the physicians share a worker with the
+/// assistant nurses, whose local search comes first: there the MIP ends 1-2 needs short of its
+/// optimum, still 6-7 more placed). With 2-9 s, in session 19 (a MIP twice as slow),
+/// 7.05-13.06 % against 8.14-10.06 % without: when the MIP found no plan in time, the seeds it
+/// took the time of placed fewer.
 const SHORT_BLOCK_MIN_SECONDS: f64 = 6.0;
 
 /// Whether the term is large enough for its neighbourhoods to be dived on (above

@@ -239,8 +239,10 @@ fn tight_minimums<'i, 'a>(
     Some((tight, generated))
 }
 
-/// A gain of the tight model below this is none (rounding).
-const GAIN_NONE: f64 = 1e-6;
+/// A gain of the tight model at most this is none: the plain LP's values carry rounding. (The
+/// wider minimums are then held with the plain bound, which bounds the tight LP too: that one
+/// only restricts the plain LP.)
+const GAIN_NONE: f64 = 1e-3;
 /// The tight model is solved only where it may raise the block's bound by this share of it at
 /// least: at 5,000 students (seed 1) the nurses' four-area block (bound 237,552, may gain 1,300)
 /// took 6.5 s without converging, the assistant nurses in internal medicine (may gain 700)
