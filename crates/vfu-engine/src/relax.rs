@@ -1310,6 +1310,37 @@ mod tests {
         assert!((optimum - 100.0).abs() < 1e-6 && held.bound <= optimum + 1e-6, "{optimum}");
     }
 
+    /// Blocks by profession and area, as at region scale: some hold minimums their programmes'
+    /// needs in other areas kept from them before, and their bound stays below a plan's cost.
+    #[test]
+    fn area_blocks_holding_the_minimums_only_their_needs_can_meet_stay_below_a_plan() {
+        let scenario = crate::testing::unlocked(300, 2);
+        let inst = Instance::new(&scenario).unwrap();
+        let keys: Vec<String> = (0..inst.needs.len())
+            .map(|n| format!("{} in {}", inst.professions[inst.needs[n].profession], inst.need_records(n).1.area))
+            .collect();
+        let distinct: std::collections::BTreeSet<&String> = keys.iter().collect();
+        let widened = distinct
+            .iter()
+            .filter(|&&key| {
+                let block = Block::of(&inst, |n| &keys[n] == key);
+                block.reachable_minimums.iter().zip(&block.minimums).any(|(&could, &does)| could && !does)
+            })
+            .count();
+        assert!(widened > 0, "no block of {} could hold more minimums", distinct.len());
+        let stop = Stop::after(Duration::from_secs(120));
+        let blocks = relax_split(&inst, &stop, &[], &keys, None, true).unwrap();
+        assert!(blocks.converged);
+        let options = crate::EngineOptions { time_limit: Duration::from_secs(10), ..Default::default() };
+        let plan = crate::solve(&scenario, &options).unwrap().plan.expect("a plan");
+        assert!(
+            blocks.bound <= plan.objective * (1.0 + 1e-9),
+            "bound {} above the plan's {}",
+            blocks.bound,
+            plan.objective
+        );
+    }
+
     /// A generated term of 150 students, every profession one block: where a block is small
     /// enough for its integer program, the bound is no lower than the LP's and every need of it
     /// is guided by whole values (the program's plan), where the LP had fractions.
