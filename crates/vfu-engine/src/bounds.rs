@@ -61,7 +61,8 @@ pub fn capacity_bound(inst: &Instance, inside: impl Fn(usize) -> bool) -> f64 {
 }
 
 /// A bound on the shortfall cost of the remit minimums that `held` says no relaxation block
-/// holds (a block holds a minimum only when all of its programme's needs are inside).
+/// holds (a block holds a minimum only when no need outside it can count towards it; see
+/// `lp::Block`).
 ///
 /// A need adds its weeks to at most one provider's entry, and only to providers where it has an
 /// option. So the weeks that can count towards these minimums are at most a maximum flow from

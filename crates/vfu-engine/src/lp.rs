@@ -142,7 +142,9 @@ pub enum FixedColumn {
 pub struct Block {
     /// Whether each need is inside.
     pub needs: Vec<bool>,
-    /// Whether each remit entry's minimum is held: its programme has all of its needs inside.
+    /// Whether each remit entry's minimum is held: by [`Block::of`], those whose programme has
+    /// all of its needs inside; by [`Block::holding_every_reachable_minimum`], every reachable
+    /// one.
     pub minimums: Vec<bool>,
     /// Whether each remit entry's minimum could be held (a superset of `minimums`): every need
     /// that could count towards it is inside. An entry is its programme's student-weeks at one

@@ -246,15 +246,15 @@ fn search_diving(
             if let Some(values) = guidance {
                 resume.short_done = true;
                 for block in blocks(inst, ledger) {
-                    if stop.remaining_secs() < SHORT_BLOCK_MIN_SECONDS {
-                        // (The next fix-and-resolve tries the rest.)
-                        resume.short_done = false;
-                        break;
-                    }
                     if short_of_the_relaxation(ledger, values, &block)
                         && block.len() <= SHORT_BLOCK_MAX_NEEDS
                         && block.iter().all(|&n| in_scope(n))
                     {
+                        if stop.remaining_secs() < SHORT_BLOCK_MIN_SECONDS {
+                            // (The next fix-and-resolve tries it, and the rest.)
+                            resume.short_done = false;
+                            break;
+                        }
                         let mut free = block;
                         trace(&format!(
                             "block short of its relaxation: {} needs, {:.1} s left",
@@ -1079,9 +1079,9 @@ impl NeighbourhoodMip {
     /// `most` (and those `start` uses, and the shortfall columns): the better plans of a large
     /// neighbourhood are among the columns the LP prices near zero, and a MIP over those alone
     /// is a fraction of the size. Its values over every column, its objective, and whether it
-    /// is proven optimal over every column (within [`REDUCED_COST_MIP_GAP`], where HiGHS stops):
-    /// it is when it lies within `most` of the LP, as a column priced above that could only
-    /// cost more (reduced-cost fixing).
+    /// is proven optimal over every column (HiGHS stops within [`REDUCED_COST_MIP_GAP`], and
+    /// proves only within [`MIP_ABS_GAP`]): it is when it lies within `most` of the LP, as a
+    /// column priced above that could only cost more (reduced-cost fixing).
     fn reduced_cost_mip(
         &self,
         relaxation: &PricedLp,
@@ -1152,7 +1152,14 @@ fn program_mip(
     }
     let values = solved.get_solution().columns().to_vec();
     let objective = program.objective(&values);
-    Some((values, objective, solved.status() == highs::HighsModelStatus::Optimal))
+    // Optimal within `abs_gap`; proven only within [`MIP_ABS_GAP`], as a neighbourhood proven
+    // optimal is skipped for the rest of its round.
+    let mut optimal = solved.status() == highs::HighsModelStatus::Optimal;
+    if optimal && abs_gap > MIP_ABS_GAP {
+        let dual = solved.double_info_value(c"mip_dual_bound").unwrap_or(f64::NEG_INFINITY);
+        optimal = solved.objective_value() - dual <= MIP_ABS_GAP;
+    }
+    Some((values, objective, optimal))
 }
 
 /// Placements chosen by a neighbourhood's MIP or dive (supervisors named afterwards).

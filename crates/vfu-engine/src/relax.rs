@@ -129,14 +129,14 @@ fn relax_until(
     // Where pricing was cut short its bound can be weak; a shortage of places shows anyway.
     let mut bound = bound.max(bounds::capacity_bound(inst, |n| lp.has_need(n)));
     let mut caps = Vec::new();
-    // The remit minimums the bound holds (the rest are the flow bound's, `relax_by_block`).
+    // The remit minimums the bound holds (the rest are the flow bound's, `relax_split`).
     let mut minimums: Vec<bool> = (0..inst.remits.len()).map(|r| lp.holds_minimum(r)).collect();
     if disjunction && converged && guiding {
         // The bound's own model: each minimum counted at most itself (tight) and every minimum
         // the block could hold (`Block::reachable_minimums`: a health centre's minimum is its
-        // primary-care needs' alone). Its LP is the plain one's where the plain solution pays
-        // nothing more there; else it is solved too, from the plain one's columns, and only for
-        // the bound (guided by it, 5,000 students seed 1 ended three needs worse). At 5,000
+        // primary-care needs' alone), solved from the plain one's columns where it may gain
+        // (`tight_gain_at_most`), and only for the bound (guided by it, 5,000 students seed 1
+        // ended three needs worse). At 5,000
         // students (seeds 1 / 3 / 5) the bound rose by 3,165 / 5,051 / 4,050: primary care's
         // nurses 2,750 -> 4,001, assistant nurses 6,091 -> 7,730, and the assistant nurses in
         // psychiatry's count branch 229,023 -> 231,248.
@@ -149,17 +149,17 @@ fn relax_until(
             (0..inst.remits.len()).map(|r| wider.as_ref().is_none_or(|b| b.minimums[r])).collect();
         let gain = tight_gain_at_most(inst, &minimums, &wider_minimums, &values);
         trace(&format!("  tight minimums may gain {gain:.1}"));
-        if gain <= GAIN_NONE {
-            minimums = wider_minimums.clone();
-        }
         let worth = gain > TIGHT_MIN_GAIN * bound.abs().max(1.0);
         let tight = if worth { tight_minimums(inst, &lp, until, wider) } else { None };
         // The count is branched on in the tight model when it has one (it is the stronger LP).
+        // Its bound counts the wider minimums' shortfall, which the flow bound then no longer
+        // does: it is kept where higher (even cut short: a Lagrangian bound is proven whatever
+        // the duals), or where it holds no minimum the plain model does not.
         let branched = match tight {
-            Some((mut tight, generated)) if generated.converged => {
+            Some((mut tight, generated)) if generated.bound > bound || wider_minimums == minimums => {
                 bound = bound.max(generated.bound);
                 minimums = wider_minimums;
-                match generated.last.filter(|l| l.optimal) {
+                match generated.last.filter(|l| generated.converged && l.optimal) {
                     Some(last) => {
                         let values = values_of(inst, &tight, &last);
                         count_disjunction(inst, &mut tight, until, &values)
@@ -167,9 +167,7 @@ fn relax_until(
                     None => None,
                 }
             }
-            // (Cut short, its bound is no bound of what the plain model holds.)
-            Some(_) => None,
-            None => count_disjunction(inst, &mut lp, until, &values),
+            _ => count_disjunction(inst, &mut lp, until, &values),
         };
         if let Some((branched, at_most, at_least)) = branched {
             bound = bound.max(branched);
@@ -215,9 +213,10 @@ fn restricted_model<'i, 'a>(inst: &'i Instance<'a>, seeds: &[(usize, usize)], bl
 }
 
 /// The tight model (see [`crate::lp::LpModel::with_tight_minimums`]) of `block` after column
-/// generation from `lp`'s columns; `None` when HiGHS gives no solution. Only for the bound: the LP that guides stays the plain one. Guided
-/// by the tight LP, three of four terms of 1,000 students (seeds 3, 5, 7) ended one or two needs
-/// worse in every run; its bound was 720-2,043 higher.
+/// generation from `lp`'s columns; `None` when HiGHS gives no solution. Only for the bound: the
+/// LP that guides stays the plain one. Guided by the tight LP, three of four terms of 1,000
+/// students (seeds 3, 5, 7) ended one or two needs worse in every run; its bound was
+/// 720-2,043 higher.
 fn tight_minimums<'i, 'a>(
     inst: &'i Instance<'a>,
     lp: &LpModel,
@@ -239,10 +238,6 @@ fn tight_minimums<'i, 'a>(
     Some((tight, generated))
 }
 
-/// A gain of the tight model at most this is none: the plain LP's values carry rounding. (The
-/// wider minimums are then held with the plain bound, which bounds the tight LP too: that one
-/// only restricts the plain LP.)
-const GAIN_NONE: f64 = 1e-3;
 /// The tight model is solved only where it may raise the block's bound by this share of it at
 /// least: at 5,000 students (seed 1) the nurses' four-area block (bound 237,552, may gain 1,300)
 /// took 6.5 s without converging, the assistant nurses in internal medicine (may gain 700)
@@ -678,6 +673,8 @@ fn relax_split(
             // optimum; gap 0.515-0.523 % -> 0.494 %).
             if integer && r.converged && block_options(inst, &whole) <= BLOCK_MIP_MAX_OPTIONS {
                 let t = Instant::now();
+                // (With the minimums the LP's bound holds: the flow bound no longer counts them.)
+                let whole = Block { minimums: r.minimums.clone(), ..whole };
                 if let Some(program) = integer_program(inst, whole, &worker.share(0.25)) {
                     trace(&format!(
                         "block {key}: integer bound {} (LP {}) in {:.2} s, optimal plan {}",
@@ -842,8 +839,8 @@ fn relax_split(
             total.bound += by_places - sum;
         }
     }
-    // The minimums no block holds (their programme's needs span blocks) still cost what no
-    // plan can avoid.
+    // The minimums no block holds (needs of other blocks could count towards them too) still
+    // cost what no plan can avoid.
     total.bound += bounds::remit_shortfall_bound(inst, &held);
     // (With the flow bound's, every minimum is in the bound.)
     total.minimums = vec![true; inst.remits.len()];
