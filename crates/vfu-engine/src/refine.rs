@@ -242,31 +242,30 @@ fn search_diving(
         // after the first round of seeds, 6.9 s were left. 15,000 students in 60 s: 9.32-9.88 %
         // (three runs) -> 7.03-8.20 % (six runs). No block of the 1,000- and 5,000-student
         // terms is that short.
-        if sweep && !resume.short_done && stop.remaining_secs() >= SHORT_BLOCK_MIN_SECONDS {
-            if let Some(values) = guidance {
-                resume.short_done = true;
-                for block in blocks(inst, ledger) {
-                    if short_of_the_relaxation(ledger, values, &block)
-                        && block.len() <= SHORT_BLOCK_MAX_NEEDS
-                        && block.iter().all(|&n| in_scope(n))
-                    {
-                        if stop.remaining_secs() < SHORT_BLOCK_MIN_SECONDS {
-                            // (The next fix-and-resolve tries it, and the rest.)
-                            resume.short_done = false;
-                            break;
-                        }
-                        let mut free = block;
-                        trace(&format!(
-                            "block short of its relaxation: {} needs, {:.1} s left",
-                            free.len(),
-                            stop.remaining_secs()
-                        ));
-                        with_students_other_needs(inst, ledger, &mut free, &in_scope);
-                        let seconds = stop.remaining_secs() * SHORT_BLOCK_SHARE;
-                        let budget = Budget { reduced_cost: Some(REDUCED_COST_MOST), ..Budget::whole(seconds, None) };
-                        visit(free, budget, &mut size.clone(), &mut covered, ledger);
-                    }
+        let short_blocks_due = sweep && !resume.short_done && stop.remaining_secs() >= SHORT_BLOCK_MIN_SECONDS;
+        if let Some(values) = guidance.filter(|_| short_blocks_due) {
+            resume.short_done = true;
+            for mut free in blocks(inst, ledger) {
+                let short = short_of_the_relaxation(ledger, values, &free)
+                    && free.len() <= SHORT_BLOCK_MAX_NEEDS
+                    && free.iter().all(|&n| in_scope(n));
+                if !short {
+                    continue;
                 }
+                if stop.remaining_secs() < SHORT_BLOCK_MIN_SECONDS {
+                    // (The next fix-and-resolve tries it, and the rest.)
+                    resume.short_done = false;
+                    break;
+                }
+                trace(&format!(
+                    "block short of its relaxation: {} needs, {:.1} s left",
+                    free.len(),
+                    stop.remaining_secs()
+                ));
+                with_students_other_needs(inst, ledger, &mut free, &in_scope);
+                let seconds = stop.remaining_secs() * SHORT_BLOCK_SHARE;
+                let budget = Budget { reduced_cost: Some(REDUCED_COST_MOST), ..Budget::whole(seconds, None) };
+                visit(free, budget, &mut size.clone(), &mut covered, ledger);
             }
         }
         let capped = at_their_cap(inst, ledger, caps, bound);
@@ -808,16 +807,7 @@ pub struct Budget<'g> {
 impl<'g> Budget<'g> {
     /// The effort for a whole profession or block: many nodes, a share of the time left.
     fn whole(seconds: f64, support: Option<&'g Guidance>) -> Self {
-        Budget {
-            nodes: PROFESSION_NODE_LIMIT,
-            seconds,
-            support,
-            must_place: None,
-            dive: false,
-            mip: true,
-            reduced_cost: None,
-            rename: true,
-        }
+        Budget { nodes: PROFESSION_NODE_LIMIT, seconds, support, ..NEIGHBOURHOOD }
     }
 }
 
@@ -1577,16 +1567,7 @@ mod tests {
         let mut ledger = construct(&inst, &[], None, teams.as_deref());
         let teams_before = team_members(&inst, &ledger);
         assert!(!teams_before.is_empty(), "the term has teams");
-        let budget = Budget {
-            nodes: 2_000,
-            seconds: 30.0,
-            support: None,
-            must_place: None,
-            dive: false,
-            mip: true,
-            reduced_cost: None,
-            rename: true,
-        };
+        let budget = Budget { nodes: 2_000, seconds: 30.0, ..NEIGHBOURHOOD };
         let mut freed_members = 0;
         for p in 0..inst.professions.len() {
             let free: Vec<usize> = (0..inst.needs.len())
@@ -1719,16 +1700,7 @@ mod tests {
         for free in blocks(&inst, &ledger) {
             let before: Vec<Option<Assigned>> = free.iter().map(|&n| ledger.assigned[n]).collect();
             let cost = ledger.total_cost();
-            let budget = Budget {
-                nodes: 1_000,
-                seconds: 30.0,
-                support: Some(values),
-                must_place: None,
-                dive: false,
-                mip: true,
-                reduced_cost: None,
-                rename: true,
-            };
+            let budget = Budget { nodes: 1_000, seconds: 30.0, support: Some(values), ..NEIGHBOURHOOD };
             if matches!(
                 resolve_within(&inst, &mut ledger, &free, &stop, &|_, _| 0.0, budget),
                 Resolved::Improved { .. }

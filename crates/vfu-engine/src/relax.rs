@@ -130,23 +130,17 @@ fn relax_until(
     let mut bound = bound.max(bounds::capacity_bound(inst, |n| lp.has_need(n)));
     let mut caps = Vec::new();
     // The remit minimums the bound holds (the rest are the flow bound's, `relax_split`).
-    let mut minimums: Vec<bool> = (0..inst.remits.len()).map(|r| lp.holds_minimum(r)).collect();
+    let mut minimums = held_minimums(inst, block.as_ref());
     if disjunction && converged && guiding {
         // The bound's own model: each minimum counted at most itself (tight) and every minimum
         // the block could hold (`Block::reachable_minimums`: a health centre's minimum is its
         // primary-care needs' alone), solved from the plain one's columns where it may gain
         // (`tight_gain_at_most`), and only for the bound (guided by it, 5,000 students seed 1
-        // ended three needs worse). At 5,000
-        // students (seeds 1 / 3 / 5) the bound rose by 3,165 / 5,051 / 4,050: primary care's
-        // nurses 2,750 -> 4,001, assistant nurses 6,091 -> 7,730, and the assistant nurses in
-        // psychiatry's count branch 229,023 -> 231,248.
-        let wider = if inst.option_count() <= WIDER_MINIMUMS_MAX_OPTIONS {
-            block.map(Block::holding_every_reachable_minimum)
-        } else {
-            block
-        };
-        let wider_minimums: Vec<bool> =
-            (0..inst.remits.len()).map(|r| wider.as_ref().is_none_or(|b| b.minimums[r])).collect();
+        // ended three needs worse). At 5,000 students (seeds 1 / 3 / 5) the bound rose by 3,165
+        // / 5,051 / 4,050: primary care's nurses 2,750 -> 4,001, assistant nurses 6,091 ->
+        // 7,730, and the assistant nurses in psychiatry's count branch 229,023 -> 231,248.
+        let wider = block.map(Block::holding_every_reachable_minimum);
+        let wider_minimums = held_minimums(inst, wider.as_ref());
         let gain = tight_gain_at_most(inst, &minimums, &wider_minimums, &values);
         trace(&format!("  tight minimums may gain {gain:.1}"));
         let worth = gain > TIGHT_MIN_GAIN * bound.abs().max(1.0);
@@ -238,17 +232,17 @@ fn tight_minimums<'i, 'a>(
     Some((tight, generated))
 }
 
+/// The remit minimums a model of `block` holds (every one without a block: the whole term).
+fn held_minimums(inst: &Instance, block: Option<&Block>) -> Vec<bool> {
+    block.map_or_else(|| vec![true; inst.remits.len()], |b| b.minimums.clone())
+}
+
 /// The tight model is solved only where it may raise the block's bound by this share of it at
 /// least: at 5,000 students (seed 1) the nurses' four-area block (bound 237,552, may gain 1,300)
 /// took 6.5 s without converging, the assistant nurses in internal medicine (may gain 700)
 /// 0.3 s for 16; primary care's blocks (may gain 6,400-14,200) 0.6-1.3 s for 1,250-1,640. At
 /// 1,000 students every block it raised may gain 1.2 % or more.
 const TIGHT_MIN_GAIN: f64 = 0.01;
-/// Options of a term above which the bound's model holds only the minimums the plain LP does
-/// (region scale): at 15,000 students (34.5 M options) primary care's blocks took 5-9 s to
-/// converge with the rest (nurses' 2.2 s without), the bound fell (1.4847 M against 1.4903 M),
-/// and the search's plans by 10.8 % against 7.0-8.2 % in three runs each.
-const WIDER_MINIMUMS_MAX_OPTIONS: usize = 10_000_000;
 
 /// What the tight model over the `wider` minimums can raise the bound by at most: what it
 /// charges `values` (the plain LP's solution, over the `held` minimums) more. That solution is
