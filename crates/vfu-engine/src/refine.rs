@@ -152,11 +152,13 @@ pub struct Resume {
     sweep: (usize, usize),
     /// Whether the blocks short of their relaxation were all tried.
     short_done: bool,
+    /// Whether the blocks costing most above their relaxation were tried, once the seeds ran dry.
+    costly_done: bool,
 }
 
 impl Default for Resume {
     fn default() -> Self {
-        Resume { round: 0, size: FIRST_SIZE, wholes_done: false, sweep: (0, 0), short_done: false }
+        Resume { round: 0, size: FIRST_SIZE, wholes_done: false, sweep: (0, 0), short_done: false, costly_done: false }
     }
 }
 
@@ -405,6 +407,39 @@ fn search_diving(
             continue;
         }
         with_mip = !dive;
+        // Once the seeds have nothing more to give (a round with MIPs placed none), the blocks
+        // whose placements cost most above their relaxation, whole, by their LP and a MIP over
+        // the options it prices near zero, as the short blocks above. Where every need of a
+        // block is placed, what is left is travel and preferences: primary care's small units
+        // are a puzzle of start weeks no chain of neighbourhoods solves (5,000 students, seed
+        // 1: an exact MIP of the assistant nurses there with the rest fixed moved 369 of 482
+        // needs for 2,900 less; the sweeps' neighbourhoods of at most 400 needs found none of
+        // it in 100 s more). It takes seconds per block, so it comes only when the seeds are
+        // done: in a 30-second 5,000-student run that is too late to run at all.
+        if dive && sweep && !resume.costly_done {
+            if let Some(values) = guidance {
+                resume.costly_done = true;
+                for (excess, mut free) in costly_blocks(inst, ledger, values, &in_scope) {
+                    if stop.remaining_secs() < COSTLY_BLOCK_MIN_SECONDS {
+                        break;
+                    }
+                    with_students_other_needs(inst, ledger, &mut free, &in_scope);
+                    let options: usize = free.iter().map(|&n| inst.options[n].len()).sum();
+                    trace(&format!(
+                        "block {excess:.1} above its relaxation: {} needs, {options} options, {:.1} s left",
+                        free.len(),
+                        stop.remaining_secs()
+                    ));
+                    if options > COSTLY_BLOCK_MAX_OPTIONS {
+                        continue;
+                    }
+                    let seconds = stop.remaining_secs() * COSTLY_BLOCK_SHARE;
+                    let budget =
+                        Budget { reduced_cost: Some(COSTLY_REDUCED_COST_MOST), ..Budget::whole(seconds, None) };
+                    visit(free, budget, &mut size.clone(), &mut covered, ledger);
+                }
+            }
+        }
         let swept: Vec<Vec<usize>> = blocks(inst, ledger)
             .into_iter()
             .map(|b| b.into_iter().filter(|&n| in_scope(n)).collect::<Vec<usize>>())
@@ -543,6 +578,76 @@ fn add_students_placed_needs(
         }
     }
 }
+
+/// The blocks (of at most [`SHORT_BLOCK_MAX_NEEDS`], all in scope) whose placements cost at
+/// least [`COSTLY_BLOCK_EXCESS`] of a need left out more than the relaxation's, with that excess,
+/// the costliest first.
+fn costly_blocks(
+    inst: &Instance,
+    ledger: &Ledger,
+    values: &Guidance,
+    in_scope: &dyn Fn(usize) -> bool,
+) -> Vec<(f64, Vec<usize>)> {
+    let mut costly: Vec<(f64, Vec<usize>)> = blocks(inst, ledger)
+        .into_iter()
+        .filter(|b| b.len() <= SHORT_BLOCK_MAX_NEEDS && b.iter().all(|&n| in_scope(n)))
+        .filter(|b| places_as_many_as_the_relaxation(ledger, values, b))
+        .map(|b| (above_the_relaxation(inst, ledger, values, &b), b))
+        .filter(|(excess, b)| {
+            let need = b.iter().map(|&n| inst.needs[n].unplaced_cost).fold(f64::INFINITY, f64::min);
+            *excess >= COSTLY_BLOCK_EXCESS * need
+        })
+        .collect();
+    costly.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    costly
+}
+
+/// Whether the plan places as many needs of `block` as the relaxation does, rounded down: what
+/// it costs above the relaxation is then in travel and preferences, not in needs a count branch
+/// may already show no plan places.
+fn places_as_many_as_the_relaxation(ledger: &Ledger, values: &Guidance, block: &[usize]) -> bool {
+    let placed = block.iter().filter(|&&n| ledger.assigned[n].is_some()).count();
+    let relaxed: f64 = block.iter().map(|&n| values[n].iter().sum::<f64>()).sum();
+    placed as f64 >= (relaxed + 1e-6).floor()
+}
+
+/// How much the plan's placements of `block` cost more in travel and preferences than the
+/// relaxation's, for as many placements: the plan's placed needs against as many at the
+/// relaxation's average cost of a placement. (Needs left out are the count's, which a fraction
+/// of a need in the LP makes look costly where no plan places more.)
+fn above_the_relaxation(inst: &Instance, ledger: &Ledger, values: &Guidance, block: &[usize]) -> f64 {
+    let (mut placed, mut plan) = (0.0, 0.0);
+    let (mut relaxed, mut relaxed_cost) = (0.0, 0.0);
+    for &n in block {
+        if let Some(a) = ledger.assigned[n] {
+            placed += 1.0;
+            plan += a.cost;
+        }
+        for (o, x) in inst.options[n].iter().zip(&values[n]) {
+            relaxed += x;
+            relaxed_cost += o.cost * x;
+        }
+    }
+    if relaxed <= 0.0 {
+        return 0.0;
+    }
+    plan - placed * relaxed_cost / relaxed
+}
+
+/// A block whose placements cost this share of one need left out (its least) more than its
+/// relaxation's is resolved whole once the seeds are done (see `search_diving`).
+const COSTLY_BLOCK_EXCESS: f64 = 0.1;
+/// The share of the time left each such block's LP and MIP may take.
+const COSTLY_BLOCK_SHARE: f64 = 0.5;
+/// The time left below which no more such blocks are tried.
+const COSTLY_BLOCK_MIN_SECONDS: f64 = 10.0;
+/// Options of such a block (with its students' other needs) above which it is not tried: its
+/// LP alone takes longer than the search has.
+const COSTLY_BLOCK_MAX_OPTIONS: usize = 200_000;
+/// Their MIPs' columns: those the block's LP prices at most this much (and where the needs are
+/// now). Where all are placed the gains are in travel, a few points each: at 10, as the short
+/// blocks', the assistant nurses in primary care had 17,202 columns and no plan in time.
+const COSTLY_REDUCED_COST_MOST: f64 = 2.0;
 
 /// Whether the plan places at least [`SHORT_BY_NEEDS`] needs of `block` fewer than the
 /// relaxation does.
@@ -1431,6 +1536,77 @@ mod tests {
         assert!(relaxed(placed + 3), "three more in the LP");
         assert!(!relaxed(placed + 2), "two more are not enough");
         assert!(!relaxed(placed), "as many");
+    }
+
+    #[test]
+    fn a_block_is_costly_when_its_placements_cost_a_tenth_of_a_need_more_than_its_relaxations() {
+        let mut scenario = crate::testing::unlocked(150, 7);
+        // Travel dear, so that a block placed away from its cheapest units is costly.
+        scenario.weights.travel_per_km = 1000.0;
+        let inst = Instance::new(&scenario).unwrap();
+        let mut ledger = construct(&inst, &[], None, None);
+        let everyone = |_: usize| true;
+        let lp_at = |ledger: &Ledger, option: &dyn Fn(usize, &Assigned) -> usize| {
+            let mut values: Guidance = inst.options.iter().map(|o| vec![0.0; o.len()]).collect();
+            for n in 0..inst.needs.len() {
+                if let Some(a) = ledger.assigned[n] {
+                    values[n][option(n, &a)] = 1.0;
+                }
+            }
+            values
+        };
+        let at_the_plan = |n: usize, a: &Assigned| {
+            inst.options[n].iter().position(|o| o.unit as usize == a.unit && o.start as usize == a.start).unwrap()
+        };
+        let cheapest = |n: usize, _: &Assigned| {
+            (0..inst.options[n].len())
+                .min_by(|&x, &y| inst.options[n][x].cost.total_cmp(&inst.options[n][y].cost))
+                .unwrap()
+        };
+
+        // The LP where the plan is: nothing above it.
+        let values = lp_at(&ledger, &at_the_plan);
+        for block in blocks(&inst, &ledger) {
+            assert!(above_the_relaxation(&inst, &ledger, &values, &block).abs() < 1e-6);
+        }
+        assert!(costly_blocks(&inst, &ledger, &values, &everyone).is_empty());
+
+        // The LP at each placed need's cheapest option: a block is above it by what its
+        // placements cost more than those, and costly from a tenth of a need, costliest first.
+        let values = lp_at(&ledger, &cheapest);
+        let threshold =
+            |b: &[usize]| b.iter().map(|&n| inst.needs[n].unplaced_cost).fold(f64::INFINITY, f64::min) / 10.0;
+        let mut expected: Vec<(f64, Vec<usize>)> = blocks(&inst, &ledger)
+            .into_iter()
+            .map(|b| {
+                let more: f64 = b
+                    .iter()
+                    .filter_map(|&n| ledger.assigned[n].map(|a| a.cost - inst.options[n][cheapest(n, &a)].cost))
+                    .sum();
+                (more, b)
+            })
+            .filter(|(more, b)| b.len() <= SHORT_BLOCK_MAX_NEEDS && *more >= threshold(b))
+            .collect();
+        expected.sort_by(|a, b| b.0.total_cmp(&a.0));
+        assert!(!expected.is_empty(), "a block placed away from its cheapest units");
+        let costly = costly_blocks(&inst, &ledger, &values, &everyone);
+        assert_eq!(costly.len(), expected.len());
+        for ((got, block), (more, want)) in costly.iter().zip(&expected) {
+            assert!((got - more).abs() < 1e-6 * more.max(1.0));
+            assert_eq!(block, want);
+        }
+
+        // A block with a need out of scope is not tried.
+        let costliest = expected[0].1.clone();
+        let n = costliest.iter().copied().find(|&n| ledger.assigned[n].is_some() && !inst.needs[n].ipl).unwrap();
+        let others = costly_blocks(&inst, &ledger, &values, &|m| m != n);
+        assert_eq!(others.len(), expected.len() - 1);
+        assert!(others.iter().all(|(_, b)| !b.contains(&n)));
+        // Nor is it with a need out of the plan where the LP keeps it: what it costs above the
+        // LP is then the count's.
+        ledger.remove(n);
+        assert!(!places_as_many_as_the_relaxation(&ledger, &values, &costliest));
+        assert!(costly_blocks(&inst, &ledger, &values, &everyone).iter().all(|(_, b)| !b.contains(&n)));
     }
 
     fn neighbourhoods_never_cost_more(dive: bool, mip: bool) {
