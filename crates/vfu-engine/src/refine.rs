@@ -413,9 +413,11 @@ fn search_diving(
         // block is placed, what is left is travel and preferences: primary care's small units
         // are a puzzle of start weeks no chain of neighbourhoods solves (5,000 students, seed
         // 1: an exact MIP of the assistant nurses there with the rest fixed moved 369 of 482
-        // needs for 2,900 less; the sweeps' neighbourhoods of at most 400 needs found none of
-        // it in 100 s more). It takes seconds per block, so it comes only when the seeds are
-        // done: in a 30-second 5,000-student run that is too late to run at all.
+        // needs for 2,900 less; given 120 s instead of 30, the sweeps' neighbourhoods of at
+        // most 400 needs found none of it). It takes seconds per block, so it comes only when
+        // the seeds are done: in a 30-second 5,000-student run that is too late to run at all
+        // (60 s, seeds 1 / 3 / 5: 2.299 / 3.055 / 4.202 % -> 2.109 / 3.068 / 4.196 %; 120 s,
+        // seeds 1 / 3: 2.142 / 2.957 % -> 1.956-1.988 / 2.759 %).
         if dive && sweep && !resume.costly_done {
             if let Some(values) = guidance {
                 resume.costly_done = true;
@@ -645,8 +647,10 @@ const COSTLY_BLOCK_MIN_SECONDS: f64 = 10.0;
 /// LP alone takes longer than the search has.
 const COSTLY_BLOCK_MAX_OPTIONS: usize = 200_000;
 /// Their MIPs' columns: those the block's LP prices at most this much (and where the needs are
-/// now). Where all are placed the gains are in travel, a few points each: at 10, as the short
-/// blocks', the assistant nurses in primary care had 17,202 columns and no plan in time.
+/// now). Where all are placed the gains are in travel, a few points each. HiGHS on the assistant
+/// nurses in primary care at 5,000 students, the rest of the plan fixed: over the 7,465 columns
+/// priced at most 2, 2,318 less at 14 s; at most 5 (11,697), 3,068 less at 17 s; at 10, as the
+/// short blocks', 17,202 columns and no plan in the 1.8 s a run had left (session 20).
 const COSTLY_REDUCED_COST_MOST: f64 = 2.0;
 
 /// Whether the plan places at least [`SHORT_BY_NEEDS`] needs of `block` fewer than the
