@@ -152,7 +152,8 @@ pub struct Resume {
     sweep: (usize, usize),
     /// Whether the blocks short of their relaxation were all tried.
     short_done: bool,
-    /// Whether the blocks costing most above their relaxation were tried, once the seeds ran dry.
+    /// Whether the blocks costing most above their relaxation were all tried, once the seeds
+    /// ran dry with the time for them.
     costly_done: bool,
 }
 
@@ -249,7 +250,7 @@ fn search_diving(
             resume.short_done = true;
             for mut free in blocks(inst, ledger) {
                 let short = short_of_the_relaxation(ledger, values, &free)
-                    && free.len() <= SHORT_BLOCK_MAX_NEEDS
+                    && free.len() <= WHOLE_BLOCK_MAX_NEEDS
                     && free.iter().all(|&n| in_scope(n));
                 if !short {
                     continue;
@@ -265,8 +266,7 @@ fn search_diving(
                     stop.remaining_secs()
                 ));
                 with_students_other_needs(inst, ledger, &mut free, &in_scope);
-                let seconds = stop.remaining_secs() * SHORT_BLOCK_SHARE;
-                let budget = Budget { reduced_cost: Some(REDUCED_COST_MOST), ..Budget::whole(seconds, None) };
+                let budget = whole_block_budget(stop, SHORT_BLOCK_SHARE, REDUCED_COST_MOST);
                 visit(free, budget, &mut size.clone(), &mut covered, ledger);
             }
         }
@@ -412,34 +412,35 @@ fn search_diving(
         // the options it prices near zero, as the short blocks above. Where every need of a
         // block is placed, what is left is travel and preferences: primary care's small units
         // are a puzzle of start weeks no chain of neighbourhoods solves (5,000 students, seed
-        // 1: an exact MIP of the assistant nurses there with the rest fixed moved 369 of 482
-        // needs for 2,900 less; given 120 s instead of 30, the sweeps' neighbourhoods of at
-        // most 400 needs found none of it). It takes seconds per block, so it comes only when
+        // 1: a MIP of the assistant nurses there, the rest fixed, over the columns their LP
+        // prices at most 5, moved 369 of 482 needs for 3,068 less, 2,868 of it in placements;
+        // given 120 s instead of 30, the sweeps' neighbourhoods of at most 400 needs found
+        // none of it). It takes seconds per block, so it comes only when
         // the seeds are done: in a 30-second 5,000-student run that is too late to run at all
         // (60 s, seeds 1 / 3 / 5: 2.299 / 3.055 / 4.202 % -> 2.109 / 3.068 / 4.196 %; 120 s,
         // seeds 1 / 3: 2.142 / 2.957 % -> 1.956-1.988 / 2.759 %).
-        if dive && sweep && !resume.costly_done {
-            if let Some(values) = guidance {
-                resume.costly_done = true;
-                for (excess, mut free) in costly_blocks(inst, ledger, values, &in_scope) {
-                    if stop.remaining_secs() < COSTLY_BLOCK_MIN_SECONDS {
-                        break;
-                    }
-                    with_students_other_needs(inst, ledger, &mut free, &in_scope);
-                    let options: usize = free.iter().map(|&n| inst.options[n].len()).sum();
-                    trace(&format!(
-                        "block {excess:.1} above its relaxation: {} needs, {options} options, {:.1} s left",
-                        free.len(),
-                        stop.remaining_secs()
-                    ));
-                    if options > COSTLY_BLOCK_MAX_OPTIONS {
-                        continue;
-                    }
-                    let seconds = stop.remaining_secs() * COSTLY_BLOCK_SHARE;
-                    let budget =
-                        Budget { reduced_cost: Some(COSTLY_REDUCED_COST_MOST), ..Budget::whole(seconds, None) };
-                    visit(free, budget, &mut size.clone(), &mut covered, ledger);
+        let costly_blocks_due =
+            dive && sweep && !resume.costly_done && stop.remaining_secs() >= COSTLY_BLOCK_MIN_SECONDS;
+        if let Some(values) = guidance.filter(|_| costly_blocks_due) {
+            resume.costly_done = true;
+            for (excess, mut free) in costly_blocks(inst, ledger, values, &in_scope) {
+                if stop.remaining_secs() < COSTLY_BLOCK_MIN_SECONDS {
+                    // (Not again in a later fix-and-resolve: the blocks tried, still costly where
+                    // their MIP found nothing, would come first again and take its time.)
+                    break;
                 }
+                with_students_other_needs(inst, ledger, &mut free, &in_scope);
+                let options: usize = free.iter().map(|&n| inst.options[n].len()).sum();
+                trace(&format!(
+                    "block {excess:.1} above its relaxation: {} needs, {options} options, {:.1} s left",
+                    free.len(),
+                    stop.remaining_secs()
+                ));
+                if options > COSTLY_BLOCK_MAX_OPTIONS {
+                    continue;
+                }
+                let budget = whole_block_budget(stop, COSTLY_BLOCK_SHARE, COSTLY_REDUCED_COST_MOST);
+                visit(free, budget, &mut size.clone(), &mut covered, ledger);
             }
         }
         let swept: Vec<Vec<usize>> = blocks(inst, ledger)
@@ -581,7 +582,7 @@ fn add_students_placed_needs(
     }
 }
 
-/// The blocks (of at most [`SHORT_BLOCK_MAX_NEEDS`], all in scope) whose placements cost at
+/// The blocks (of at most [`WHOLE_BLOCK_MAX_NEEDS`], all in scope) whose placements cost at
 /// least [`COSTLY_BLOCK_EXCESS`] of a need left out more than the relaxation's, with that excess,
 /// the costliest first.
 fn costly_blocks(
@@ -592,7 +593,7 @@ fn costly_blocks(
 ) -> Vec<(f64, Vec<usize>)> {
     let mut costly: Vec<(f64, Vec<usize>)> = blocks(inst, ledger)
         .into_iter()
-        .filter(|b| b.len() <= SHORT_BLOCK_MAX_NEEDS && b.iter().all(|&n| in_scope(n)))
+        .filter(|b| b.len() <= WHOLE_BLOCK_MAX_NEEDS && b.iter().all(|&n| in_scope(n)))
         .filter(|b| places_as_many_as_the_relaxation(ledger, values, b))
         .map(|b| (above_the_relaxation(inst, ledger, values, &b), b))
         .filter(|(excess, b)| {
@@ -616,7 +617,9 @@ fn places_as_many_as_the_relaxation(ledger: &Ledger, values: &Guidance, block: &
 /// How much the plan's placements of `block` cost more in travel and preferences than the
 /// relaxation's, for as many placements: the plan's placed needs against as many at the
 /// relaxation's average cost of a placement. (Needs left out are the count's, which a fraction
-/// of a need in the LP makes look costly where no plan places more.)
+/// of a need in the LP makes look costly where no plan places more.) Zero where the relaxation
+/// places none of the block. A placed team member counts as any other, though a block's MIP
+/// only trades it for another of its profession in the teams (`TeamSlots`).
 fn above_the_relaxation(inst: &Instance, ledger: &Ledger, values: &Guidance, block: &[usize]) -> f64 {
     let (mut placed, mut plan) = (0.0, 0.0);
     let (mut relaxed, mut relaxed_cost) = (0.0, 0.0);
@@ -639,19 +642,33 @@ fn above_the_relaxation(inst: &Instance, ledger: &Ledger, values: &Guidance, blo
 /// A block whose placements cost this share of one need left out (its least) more than its
 /// relaxation's is resolved whole once the seeds are done (see `search_diving`).
 const COSTLY_BLOCK_EXCESS: f64 = 0.1;
-/// The share of the time left each such block's LP and MIP may take.
+/// The share of the time left each such block's LP and MIP may take. (At most 12 s a block
+/// instead, as HiGHS finds its plans early: at 5,000 students in 120 s seed 1 lost a need
+/// elsewhere, 3.048 % twice against 1.956-1.988 %; seed 3 the same plan.)
 const COSTLY_BLOCK_SHARE: f64 = 0.5;
-/// The time left below which no more such blocks are tried.
+/// The time left below which no more such blocks are tried: the nurses in primary care at 5,000
+/// students take 1.1 s for their LP and 4.7 s to their MIP's first better plan. (From 3 s: the
+/// 30-second runs of seeds 1 / 3 lost their sweeps' last gains to MIPs that found nothing,
+/// 2.330 / 4.494 % against 2.27-2.28 / 4.53 %.)
 const COSTLY_BLOCK_MIN_SECONDS: f64 = 10.0;
-/// Options of such a block (with its students' other needs) above which it is not tried: its
-/// LP alone takes longer than the search has.
+/// Options of such a block (with its students' other needs) above which it is not tried: at 5,000
+/// students the 595 needs (572,116 options) of one block took 17 s for their LP alone, and the
+/// assistant nurses in primary care (190,392) 6.2 s, their MIP then finding nothing in 2.3 or
+/// 16.3 s.
 const COSTLY_BLOCK_MAX_OPTIONS: usize = 200_000;
 /// Their MIPs' columns: those the block's LP prices at most this much (and where the needs are
 /// now). Where all are placed the gains are in travel, a few points each. HiGHS on the assistant
 /// nurses in primary care at 5,000 students, the rest of the plan fixed: over the 7,465 columns
 /// priced at most 2, 2,318 less at 14 s; at most 5 (11,697), 3,068 less at 17 s; at 10, as the
-/// short blocks', 17,202 columns and no plan in the 1.8 s a run had left (session 20).
+/// short blocks', 17,202 columns and no plan in the 1.8 s a 30-second run had left (session 20).
+/// 2, not 5: the MIP has seconds, and fewer columns reach a first better plan sooner.
 const COSTLY_REDUCED_COST_MOST: f64 = 2.0;
+
+/// The effort for a block resolved whole by its LP and a MIP over only the options that LP
+/// prices at most `most`: `share` of the time left.
+fn whole_block_budget(stop: &Stop, share: f64, most: f64) -> Budget<'static> {
+    Budget { reduced_cost: Some(most), ..Budget::whole(stop.remaining_secs() * share, None) }
+}
 
 /// Whether the plan places at least [`SHORT_BY_NEEDS`] needs of `block` fewer than the
 /// relaxation does.
@@ -664,8 +681,9 @@ fn short_of_the_relaxation(ledger: &Ledger, values: &Guidance, block: &[usize]) 
 /// A block whose plan places this many needs fewer than its relaxation is resolved whole (see
 /// `search_diving`).
 const SHORT_BY_NEEDS: f64 = 3.0;
-/// Needs of such a block at most (its students' other needs come with them).
-const SHORT_BLOCK_MAX_NEEDS: usize = 600;
+/// Needs of a block resolved whole for being short of its relaxation, or costly, at most (its
+/// students' other needs come with them).
+const WHOLE_BLOCK_MAX_NEEDS: usize = 600;
 /// The share of the time left its LP and MIP may take.
 const SHORT_BLOCK_SHARE: f64 = 0.9;
 /// Its MIP's columns: those its LP prices at most this much (and where the needs are now).
@@ -1589,7 +1607,7 @@ mod tests {
                     .sum();
                 (more, b)
             })
-            .filter(|(more, b)| b.len() <= SHORT_BLOCK_MAX_NEEDS && *more >= threshold(b))
+            .filter(|(more, b)| b.len() <= WHOLE_BLOCK_MAX_NEEDS && *more >= threshold(b))
             .collect();
         expected.sort_by(|a, b| b.0.total_cmp(&a.0));
         assert!(!expected.is_empty(), "a block placed away from its cheapest units");
@@ -1600,8 +1618,46 @@ mod tests {
             assert_eq!(block, want);
         }
 
+        // The LP halfway between the plan and the cheapest options of the costliest block: half
+        // as far above; costly from a tenth of a need, not below.
+        let (most, costliest) = expected[0].clone();
+        let need = threshold(&costliest) * 10.0;
+        assert!(most >= 0.11 * need, "far enough above for the test");
+        let mixed = |share: f64| {
+            let mut values = lp_at(&ledger, &at_the_plan);
+            for &n in &costliest {
+                if let Some(a) = ledger.assigned[n] {
+                    values[n][at_the_plan(n, &a)] -= share;
+                    values[n][cheapest(n, &a)] += share;
+                }
+            }
+            values
+        };
+        let half = mixed(0.5);
+        assert!((above_the_relaxation(&inst, &ledger, &half, &costliest) - most / 2.0).abs() < 1e-6 * most);
+        let is_costly =
+            |values: &Guidance| costly_blocks(&inst, &ledger, values, &everyone).iter().any(|(_, b)| b == &costliest);
+        assert!(is_costly(&mixed(0.11 * need / most)), "above a tenth of a need");
+        assert!(!is_costly(&mixed(0.09 * need / most)), "below a tenth of a need");
+        // The LP placing only half the block's placed needs, at their cheapest: the plan's
+        // placements against as many at the LP's average.
+        let placed: Vec<usize> = costliest.iter().copied().filter(|&n| ledger.assigned[n].is_some()).collect();
+        let mut fewer = lp_at(&ledger, &at_the_plan);
+        let mut lp_cost = 0.0;
+        for (k, &n) in placed.iter().enumerate() {
+            let a = ledger.assigned[n].unwrap();
+            fewer[n].iter_mut().for_each(|x| *x = 0.0);
+            if k % 2 == 0 {
+                fewer[n][cheapest(n, &a)] = 1.0;
+                lp_cost += inst.options[n][cheapest(n, &a)].cost;
+            }
+        }
+        let lp_placed = placed.len().div_ceil(2) as f64;
+        let plan: f64 = placed.iter().map(|&n| ledger.assigned[n].unwrap().cost).sum();
+        let want = plan - placed.len() as f64 * lp_cost / lp_placed;
+        assert!((above_the_relaxation(&inst, &ledger, &fewer, &costliest) - want).abs() < 1e-6 * plan.max(1.0));
+
         // A block with a need out of scope is not tried.
-        let costliest = expected[0].1.clone();
         let n = costliest.iter().copied().find(|&n| ledger.assigned[n].is_some() && !inst.needs[n].ipl).unwrap();
         let others = costly_blocks(&inst, &ledger, &values, &|m| m != n);
         assert_eq!(others.len(), expected.len() - 1);
