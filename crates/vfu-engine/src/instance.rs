@@ -353,14 +353,9 @@ impl<'a> Instance<'a> {
             (0..self.needs.len())
                 .map(|n| {
                     let mut reached: Vec<usize> = Vec::new();
-                    let mut last_unit = u32::MAX;
-                    for o in &self.options[n] {
-                        // (A unit's starts are neighbours in the options.)
-                        if o.unit == last_unit {
-                            continue;
-                        }
-                        last_unit = o.unit;
-                        if let Some(r) = self.remit_at(o.unit as usize, self.needs[n].programme) {
+                    // (A need's options are enumerated unit by unit: each unit's are one run.)
+                    for run in self.options[n].chunk_by(|a, b| a.unit == b.unit) {
+                        if let Some(r) = self.remit_at(run[0].unit as usize, self.needs[n].programme) {
                             if !reached.contains(&r) {
                                 reached.push(r);
                             }

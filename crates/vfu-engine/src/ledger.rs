@@ -100,6 +100,11 @@ impl<'i, 'a> Ledger<'i, 'a> {
         self.locked[n] = true;
     }
 
+    /// The term the plan is of.
+    pub fn inst(&self) -> &'i Instance<'a> {
+        self.inst
+    }
+
     /// Whether the need is locked.
     pub fn locked(&self, n: usize) -> bool {
         self.locked[n]

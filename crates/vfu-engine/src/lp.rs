@@ -161,31 +161,35 @@ pub struct Block {
 /// every option read for the needs that reach each entry, 0.1 s there.)
 const WIDER_MINIMUMS_MAX_OPTIONS: usize = 10_000_000;
 
+/// Per group (of `groups`), whether it has needs inside and none outside, a need being in the
+/// groups `of_need` gives it.
+fn only_inside<'g>(inside: &[bool], groups: usize, of_need: impl Fn(usize) -> &'g [usize]) -> Vec<bool> {
+    let mut sides = vec![(false, false); groups];
+    for (n, &is_inside) in inside.iter().enumerate() {
+        for &g in of_need(n) {
+            let (within, without) = &mut sides[g];
+            *if is_inside { within } else { without } = true;
+        }
+    }
+    sides.into_iter().map(|s| s == (true, false)).collect()
+}
+
 impl Block {
     /// The needs for which `inside` holds, with the minimums it holds and could hold (at region
     /// scale only those it holds: see [`WIDER_MINIMUMS_MAX_OPTIONS`]).
     pub fn of(inst: &Instance, inside: impl Fn(usize) -> bool) -> Block {
         let needs: Vec<bool> = (0..inst.needs.len()).map(inside).collect();
-        // Per programme, and per remit entry by the needs that could count towards it: whether
-        // it has needs inside, and outside.
-        let mut within = vec![(false, false); inst.programme_rules.len()];
-        for (n, need) in inst.needs.iter().enumerate() {
-            let (inner, outer) = &mut within[need.programme];
-            *if needs[n] { inner } else { outer } = true;
-        }
-        let minimums: Vec<bool> = inst.remits.iter().map(|r| within[r.programme] == (true, false)).collect();
+        // Per programme, and per remit entry by the needs that could count towards it: held when
+        // it has needs inside and none outside.
+        let programmes =
+            only_inside(&needs, inst.programme_rules.len(), |n| std::slice::from_ref(&inst.needs[n].programme));
+        let minimums: Vec<bool> = inst.remits.iter().map(|r| programmes[r.programme]).collect();
         if inst.option_count() > WIDER_MINIMUMS_MAX_OPTIONS {
             return Block { needs, reachable_minimums: minimums.clone(), minimums };
         }
-        let mut reached = vec![(false, false); inst.remits.len()];
-        for (n, entries) in inst.remits_reached().iter().enumerate() {
-            for &r in entries {
-                let (inner, outer) = &mut reached[r];
-                *if needs[n] { inner } else { outer } = true;
-            }
-        }
-        let reachable_minimums =
-            minimums.iter().zip(reached).map(|(&held, reached)| held || reached == (true, false)).collect();
+        let reaches = inst.remits_reached();
+        let reached = only_inside(&needs, inst.remits.len(), |n| &reaches[n]);
+        let reachable_minimums = minimums.iter().zip(reached).map(|(&held, reached)| held || reached).collect();
         Block { needs, minimums, reachable_minimums }
     }
 

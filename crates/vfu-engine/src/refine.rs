@@ -594,49 +594,78 @@ fn costly_blocks(
     let mut costly: Vec<(f64, Vec<usize>)> = blocks(inst, ledger)
         .into_iter()
         .filter(|b| b.len() <= WHOLE_BLOCK_MAX_NEEDS && b.iter().all(|&n| in_scope(n)))
-        .filter(|b| places_as_many_as_the_relaxation(ledger, values, b))
-        .map(|b| (above_the_relaxation(inst, ledger, values, &b), b))
-        .filter(|(excess, b)| {
+        .filter_map(|b| {
+            let against = AgainstTheRelaxation::of(ledger, values, &b);
             let need = b.iter().map(|&n| inst.needs[n].unplaced_cost).fold(f64::INFINITY, f64::min);
-            *excess >= COSTLY_BLOCK_EXCESS * need
+            (against.places_as_many() && against.excess() >= COSTLY_BLOCK_EXCESS * need).then(|| (against.excess(), b))
         })
         .collect();
     costly.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     costly
 }
 
-/// Whether the plan places as many needs of `block` as the relaxation does, rounded down: what
-/// it costs above the relaxation is then in travel and preferences, not in needs a count branch
-/// may already show no plan places.
-fn places_as_many_as_the_relaxation(ledger: &Ledger, values: &Guidance, block: &[usize]) -> bool {
-    let placed = block.iter().filter(|&&n| ledger.assigned[n].is_some()).count();
-    let relaxed: f64 = block.iter().map(|&n| values[n].iter().sum::<f64>()).sum();
-    placed as f64 >= (relaxed + 1e-6).floor()
+/// A block's plan against its relaxation: the needs each places (the relaxation's by their
+/// values) and what their placements cost. What the short and the costly blocks are told by.
+struct AgainstTheRelaxation {
+    placed: usize,
+    plan_cost: f64,
+    relaxed: f64,
+    relaxed_cost: f64,
 }
 
-/// How much the plan's placements of `block` cost more in travel and preferences than the
-/// relaxation's, for as many placements: the plan's placed needs against as many at the
-/// relaxation's average cost of a placement. (Needs left out are the count's, which a fraction
-/// of a need in the LP makes look costly where no plan places more.) Zero where the relaxation
-/// places none of the block. A placed team member counts as any other, though a block's MIP
-/// only trades it for another of its profession in the teams (`TeamSlots`).
-fn above_the_relaxation(inst: &Instance, ledger: &Ledger, values: &Guidance, block: &[usize]) -> f64 {
-    let (mut placed, mut plan) = (0.0, 0.0);
-    let (mut relaxed, mut relaxed_cost) = (0.0, 0.0);
-    for &n in block {
-        if let Some(a) = ledger.assigned[n] {
-            placed += 1.0;
-            plan += a.cost;
+impl AgainstTheRelaxation {
+    fn of(ledger: &Ledger, values: &Guidance, block: &[usize]) -> Self {
+        let inst = ledger.inst();
+        let mut against = AgainstTheRelaxation { placed: 0, plan_cost: 0.0, relaxed: 0.0, relaxed_cost: 0.0 };
+        for &n in block {
+            if let Some(a) = ledger.assigned[n] {
+                against.placed += 1;
+                against.plan_cost += a.cost;
+            }
+            against.relaxed += values[n].iter().sum::<f64>();
+            against.relaxed_cost += inst.options[n].iter().zip(&values[n]).map(|(o, x)| o.cost * x).sum::<f64>();
         }
-        for (o, x) in inst.options[n].iter().zip(&values[n]) {
-            relaxed += x;
-            relaxed_cost += o.cost * x;
+        against
+    }
+
+    /// Whether the plan places at least [`SHORT_BY_NEEDS`] needs fewer.
+    fn short(&self) -> bool {
+        self.placed as f64 + SHORT_BY_NEEDS <= self.relaxed + 1e-6
+    }
+
+    /// Whether the plan places as many needs, the relaxation's rounded down: what it costs above
+    /// the relaxation is then in travel and preferences, not in needs a count branch may already
+    /// show no plan places.
+    fn places_as_many(&self) -> bool {
+        self.placed as f64 >= (self.relaxed + 1e-6).floor()
+    }
+
+    /// How much the plan's placements cost more in travel and preferences than the
+    /// relaxation's, for as many placements: the plan's placed needs against as many at the
+    /// relaxation's average cost of a placement. (Needs left out are the count's, which a
+    /// fraction of a need in the LP makes look costly where no plan places more.) Zero where the
+    /// relaxation places none of the block. A placed team member counts as any other, though a
+    /// block's MIP only trades it for another of its profession in the teams (`TeamSlots`).
+    fn excess(&self) -> f64 {
+        if self.relaxed <= 0.0 {
+            return 0.0;
         }
+        self.plan_cost - self.placed as f64 * self.relaxed_cost / self.relaxed
     }
-    if relaxed <= 0.0 {
-        return 0.0;
-    }
-    plan - placed * relaxed_cost / relaxed
+}
+
+/// Whether the plan places as many needs of `block` as the relaxation does, rounded down (see
+/// [`AgainstTheRelaxation::places_as_many`]).
+#[cfg(test)]
+fn places_as_many_as_the_relaxation(ledger: &Ledger, values: &Guidance, block: &[usize]) -> bool {
+    AgainstTheRelaxation::of(ledger, values, block).places_as_many()
+}
+
+/// How much the plan's placements of `block` cost more than the relaxation's (see
+/// [`AgainstTheRelaxation::excess`]).
+#[cfg(test)]
+fn above_the_relaxation(ledger: &Ledger, values: &Guidance, block: &[usize]) -> f64 {
+    AgainstTheRelaxation::of(ledger, values, block).excess()
 }
 
 /// A block whose placements cost this share of one need left out (its least) more than its
@@ -673,9 +702,7 @@ fn whole_block_budget(stop: &Stop, share: f64, most: f64) -> Budget<'static> {
 /// Whether the plan places at least [`SHORT_BY_NEEDS`] needs of `block` fewer than the
 /// relaxation does.
 fn short_of_the_relaxation(ledger: &Ledger, values: &Guidance, block: &[usize]) -> bool {
-    let placed = block.iter().filter(|&&n| ledger.assigned[n].is_some()).count();
-    let relaxed: f64 = block.iter().map(|&n| values[n].iter().sum::<f64>()).sum();
-    placed as f64 + SHORT_BY_NEEDS <= relaxed + 1e-6
+    AgainstTheRelaxation::of(ledger, values, block).short()
 }
 
 /// A block whose plan places this many needs fewer than its relaxation is resolved whole (see
@@ -1589,7 +1616,7 @@ mod tests {
         // The LP where the plan is: nothing above it.
         let values = lp_at(&ledger, &at_the_plan);
         for block in blocks(&inst, &ledger) {
-            assert!(above_the_relaxation(&inst, &ledger, &values, &block).abs() < 1e-6);
+            assert!(above_the_relaxation(&ledger, &values, &block).abs() < 1e-6);
         }
         assert!(costly_blocks(&inst, &ledger, &values, &everyone).is_empty());
 
@@ -1634,7 +1661,7 @@ mod tests {
             values
         };
         let half = mixed(0.5);
-        assert!((above_the_relaxation(&inst, &ledger, &half, &costliest) - most / 2.0).abs() < 1e-6 * most);
+        assert!((above_the_relaxation(&ledger, &half, &costliest) - most / 2.0).abs() < 1e-6 * most);
         let is_costly =
             |values: &Guidance| costly_blocks(&inst, &ledger, values, &everyone).iter().any(|(_, b)| b == &costliest);
         assert!(is_costly(&mixed(0.11 * need / most)), "above a tenth of a need");
@@ -1655,7 +1682,7 @@ mod tests {
         let lp_placed = placed.len().div_ceil(2) as f64;
         let plan: f64 = placed.iter().map(|&n| ledger.assigned[n].unwrap().cost).sum();
         let want = plan - placed.len() as f64 * lp_cost / lp_placed;
-        assert!((above_the_relaxation(&inst, &ledger, &fewer, &costliest) - want).abs() < 1e-6 * plan.max(1.0));
+        assert!((above_the_relaxation(&ledger, &fewer, &costliest) - want).abs() < 1e-6 * plan.max(1.0));
 
         // A block with a need out of scope is not tried.
         let n = costliest.iter().copied().find(|&n| ledger.assigned[n].is_some() && !inst.needs[n].ipl).unwrap();
