@@ -124,36 +124,48 @@ fn place_near(inst: &Instance, ledger: &mut Ledger, n: usize, o: usize, value: &
 /// Places a need at its cheapest option that fits now (cost including what it does for remits).
 /// Returns whether it was placed.
 pub fn place_cheapest(inst: &Instance, ledger: &mut Ledger, n: usize) -> bool {
+    place_cheapest_below(inst, ledger, n, f64::INFINITY)
+}
+
+/// Places a need at its cheapest option that fits now, if that costs (with what it does for
+/// remits) less than `ceiling` and than leaving it out. A unit at or above the ceiling is passed
+/// over before its weeks and supervisors are looked at: where a caller only keeps a placement
+/// below some cost (a swap's displaced need), most of a need's units are far dearer.
+pub fn place_cheapest_below(inst: &Instance, ledger: &mut Ledger, n: usize, ceiling: f64) -> bool {
     if ledger.assigned[n].is_some() {
         return false;
     }
-    let mut best: Option<(f64, Assigned)> = None;
-    // Options come unit by unit, and what a placement costs (and does for its remit) depends on
-    // the unit alone: a unit no cheaper than the best so far is passed over whole.
-    for run in inst.options[n].chunk_by(|a, b| a.unit == b.unit) {
-        let u = run[0].unit as usize;
-        let delta = run[0].cost + ledger.remit_gain(n, u);
-        if best.as_ref().is_some_and(|(b, _)| *b <= delta) {
-            continue;
+    let ceiling = ceiling.min(inst.needs[n].unplaced_cost);
+    let options = &inst.options[n];
+    // (cost with what it does for remits, first option's position, the placement)
+    let mut best: Option<(f64, u32, Assigned)> = None;
+    // What a placement costs (and does for its remit) depends on the unit alone: the unit and
+    // the remit are checked once for the run; each start then by the mask of the student's and
+    // the unit's full weeks, and by its supervisors. The cheapest unit that fits, the first of
+    // those as cheap.
+    ledger.units_below(n, ceiling, true, |run, delta| {
+        if !best.as_ref().is_some_and(|&(b, first, _)| (b, first) <= (delta, run.first)) {
+            let run_options = run.of(options);
+            let u = run_options[0].unit as usize;
+            let blocked = ledger.blocked_weeks(n, u);
+            let weeks = inst.needs[n].weeks;
+            let fits = run_options
+                .iter()
+                .filter(|opt| blocked & span_bits(opt.start as usize, weeks) == 0)
+                .find_map(|opt| Some((ledger.supervisor_for(n, u, opt.start as usize)?, opt)));
+            if let Some((h, opt)) = fits {
+                let a = Assigned { unit: u, supervisor: h, start: opt.start as usize, cost: opt.cost };
+                best = Some((delta, run.first, a));
+            }
         }
-        // The unit and the remit are checked once for the run; each start then by the mask of
-        // the student's and the unit's full weeks, and by its supervisors.
-        let blocked = ledger.blocked_weeks(n, u);
-        let weeks = inst.needs[n].weeks;
-        let fits = run
-            .iter()
-            .filter(|opt| blocked & span_bits(opt.start as usize, weeks) == 0)
-            .find_map(|opt| Some((ledger.supervisor_for(n, u, opt.start as usize)?, opt)));
-        if let Some((h, opt)) = fits {
-            best = Some((delta, Assigned { unit: u, supervisor: h, start: opt.start as usize, cost: opt.cost }));
-        }
-    }
+        best.as_ref().map_or(f64::INFINITY, |&(b, _, _)| b)
+    });
     match best {
-        Some((delta, a)) if delta < inst.needs[n].unplaced_cost => {
+        Some((_, _, a)) => {
             ledger.place(n, a);
             true
         }
-        _ => false,
+        None => false,
     }
 }
 
@@ -222,6 +234,73 @@ fn form_teams(inst: &Instance, ledger: &mut Ledger, value: &dyn Fn(usize, usize)
                     break;
                 }
                 teams += 1;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The cheapest place as it was found before units came by cost: every unit in the order of
+    /// the need's options, the first of the cheapest kept, below the ceiling and the cost of
+    /// leaving the need out.
+    fn cheapest_walking_every_unit(inst: &Instance, ledger: &Ledger, n: usize, ceiling: f64) -> Option<Assigned> {
+        let mut best: Option<(f64, Assigned)> = None;
+        for run in inst.options[n].chunk_by(|a, b| a.unit == b.unit) {
+            let u = run[0].unit as usize;
+            let delta = run[0].cost + ledger.remit_gain(n, u);
+            if best.as_ref().is_some_and(|(b, _)| *b <= delta) {
+                continue;
+            }
+            let blocked = ledger.blocked_weeks(n, u);
+            let weeks = inst.needs[n].weeks;
+            let fits = run
+                .iter()
+                .filter(|opt| blocked & span_bits(opt.start as usize, weeks) == 0)
+                .find_map(|opt| Some((ledger.supervisor_for(n, u, opt.start as usize)?, opt)));
+            if let Some((h, opt)) = fits {
+                best = Some((delta, Assigned { unit: u, supervisor: h, start: opt.start as usize, cost: opt.cost }));
+            }
+        }
+        best.filter(|(delta, _)| *delta < ceiling.min(inst.needs[n].unplaced_cost)).map(|(_, a)| a)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 8, ..ProptestConfig::default() })]
+
+        /// With the plan's remit minimums short or met, and under any ceiling, the units by cost
+        /// give every need left out the place walking every unit gives it.
+        #[test]
+        fn the_cheapest_place_by_units_by_cost_is_the_one_walking_every_unit(
+            seed in 1u64..1000,
+            every in 2usize..5,
+            ceiling_per_need in prop_oneof![Just(f64::INFINITY), 0.0f64..200.0],
+        ) {
+            let scenario = crate::testing::unlocked(150, seed);
+            let inst = Instance::new(&scenario).expect("a generated term compiles");
+            let mut ledger = construct(&inst, &[], None, None);
+            // Every `every`-th need out of the plan (not the team members, placed whole).
+            for n in (0..inst.needs.len()).filter(|n| n % every == 0 && !inst.needs[*n].ipl) {
+                ledger.remove(n);
+            }
+            let (mut compared, mut placed, mut short) = (0, 0, 0);
+            for n in (0..inst.needs.len()).filter(|&n| ledger.assigned[n].is_none() && !inst.needs[n].ipl) {
+                let walked = cheapest_walking_every_unit(&inst, &ledger, n, ceiling_per_need);
+                let mut copy = ledger.clone();
+                let found = place_cheapest_below(&inst, &mut copy, n, ceiling_per_need);
+                prop_assert_eq!(found, walked.is_some());
+                prop_assert_eq!(copy.assigned[n], walked);
+                compared += 1;
+                placed += usize::from(found);
+                short += usize::from(ledger.programme_short(inst.needs[n].programme));
+            }
+            // (Not a comparison of nothing: needs were placed, and some helped a short minimum.)
+            prop_assert!(compared > 20, "{compared} needs compared");
+            if ceiling_per_need.is_infinite() {
+                prop_assert!(placed > 0 && short > 0, "{placed} placed, {short} of short programmes");
             }
         }
     }

@@ -8,7 +8,7 @@
 //! preference alone, so a need of a programme short of a minimum never took a place at a full
 //! unit of that provider, and the minimums that no relaxation block holds stayed short.
 
-use crate::construct::place_cheapest;
+use crate::construct::{place_cheapest, place_cheapest_below};
 use crate::instance::{span_bits, Instance, Option_};
 use crate::ledger::{Assigned, Ledger};
 use crate::stop::Stop;
@@ -94,35 +94,38 @@ fn relocate(
 ) -> bool {
     ledger.remove(n);
     let here = marginal(ledger, n, &current, penalty);
-    let mut best: Option<(f64, Assigned)> = None;
-    // Options come unit by unit; what a placement costs and does for its remit depends on the
-    // unit alone, and penalties only add: a unit whose cost is no better is passed over whole.
-    for run in inst.options[n].chunk_by(|a, b| a.unit == b.unit) {
-        let u = run[0].unit as usize;
-        let remit = ledger.remit_gain(n, u);
-        let floor = run[0].cost + remit;
-        if floor >= here - 1e-9 || best.as_ref().is_some_and(|(b, _)| *b <= floor) {
-            continue;
+    let options = &inst.options[n];
+    // (marginal cost, option's position, the placement)
+    let mut best: Option<(f64, usize, Assigned)> = None;
+    // What a placement costs and does for its remit depends on the unit alone, and penalties
+    // only add: a unit no cheaper than the best is passed over whole; else the unit and its
+    // remit once for the run, then each start by the mask and a supervisor. The cheapest, the
+    // first of those as cheap.
+    ledger.units_below(n, here - 1e-9, true, |run, floor| {
+        let first = run.first as usize;
+        if !best.as_ref().is_some_and(|&(b, o, _)| (b, o) < (floor, first)) {
+            let run_options = run.of(options);
+            let u = run_options[0].unit as usize;
+            let blocked = ledger.blocked_weeks(n, u);
+            let weeks = inst.needs[n].weeks;
+            for (k, opt) in run_options.iter().enumerate() {
+                let a0 = Assigned { unit: u, supervisor: usize::MAX, start: opt.start as usize, cost: opt.cost };
+                let m = floor + penalty(n, &a0);
+                if m >= here - 1e-9 || best.as_ref().is_some_and(|&(b, o, _)| (b, o) <= (m, first + k)) {
+                    continue;
+                }
+                if blocked & span_bits(a0.start, weeks) != 0 {
+                    continue;
+                }
+                if let Some(h) = ledger.supervisor_for(n, u, a0.start) {
+                    best = Some((m, first + k, Assigned { supervisor: h, ..a0 }));
+                }
+            }
         }
-        // The unit and its remit once for the run, then each start by the mask and a supervisor.
-        let blocked = ledger.blocked_weeks(n, u);
-        let weeks = inst.needs[n].weeks;
-        for opt in run {
-            let a0 = Assigned { unit: u, supervisor: usize::MAX, start: opt.start as usize, cost: opt.cost };
-            let m = a0.cost + remit + penalty(n, &a0);
-            if m >= here - 1e-9 || best.as_ref().is_some_and(|(b, _)| *b <= m) {
-                continue;
-            }
-            if blocked & span_bits(a0.start, weeks) != 0 {
-                continue;
-            }
-            if let Some(h) = ledger.supervisor_for(n, u, a0.start) {
-                best = Some((m, Assigned { supervisor: h, ..a0 }));
-            }
-        }
-    }
+        best.as_ref().map_or(f64::INFINITY, |&(b, _, _)| b)
+    });
     match best {
-        Some((_, a)) => {
+        Some((_, _, a)) => {
             ledger.place(n, a);
             true
         }
@@ -188,13 +191,18 @@ fn relocate_with_ejection(
     // `extra` while the need is out.
     let mut out: Option<f64> = if remits { Some(take_out(ledger)) } else { None };
     let here = if remits { marginal(ledger, n, &current, penalty) } else { current.cost + penalty(n, &current) };
-    for (o, opt) in options.iter().enumerate() {
-        let a = Assigned { unit: opt.unit as usize, supervisor: usize::MAX, start: opt.start as usize, cost: opt.cost };
-        let m = if remits { marginal(ledger, n, &a, penalty) } else { opt.cost + penalty(n, &a) };
-        if m < here - 1e-9 {
-            cheaper.push((m, o));
+    // Every option cheaper than where the need is (units dearer are passed over whole).
+    ledger.units_below(n, here - 1e-9, remits, |run, floor| {
+        for (k, opt) in run.of(options).iter().enumerate() {
+            let a =
+                Assigned { unit: opt.unit as usize, supervisor: usize::MAX, start: opt.start as usize, cost: opt.cost };
+            let m = floor + penalty(n, &a);
+            if m < here - 1e-9 {
+                cheaper.push((m, run.first as usize + k));
+            }
         }
-    }
+        f64::INFINITY
+    });
     cheaper.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     let mut tries = 0;
     let (scan, most) = ejection.limits();
@@ -307,8 +315,17 @@ fn place_past(
 ) -> bool {
     let (u, start) = (opt.unit as usize, opt.start as usize);
     let Some(h) = ledger.can_place(n, u, start) else { return false };
-    ledger.place(n, Assigned { unit: u, supervisor: h, start, cost: opt.cost });
-    let moved = place_cheapest(inst, ledger, m);
+    let at = Assigned { unit: u, supervisor: h, start, cost: opt.cost };
+    ledger.place(n, at);
+    // Where `m` goes adds what it costs there (with what it does for remits) to the cost with
+    // it left out, less its cost left out, and a penalty of its own (never negative): only a
+    // place below this ceiling can make the two cost less than `before`. And where no place
+    // below it fits, leaving `m` out is no better either: the ceiling is below the cost left
+    // out exactly when `n` at `opt` with `m` left out costs at least `before`. (A margin keeps
+    // rounding from passing over a place the comparison below would keep.) The swaps at 15,000
+    // students spent most of their time looking at far places of the displaced needs.
+    let ceiling = before - ledger.cost_of(&[n, m]) - penalty(n, &at) + inst.needs[m].unplaced_cost + 1e-6;
+    let moved = place_cheapest_below(inst, ledger, m, ceiling);
     let after = ledger.cost_of(&[n, m])
         + [n, m].iter().filter_map(|&x| ledger.assigned[x].map(|a| penalty(x, &a))).sum::<f64>();
     if after < before - 1e-9 {

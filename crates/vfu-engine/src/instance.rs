@@ -107,6 +107,39 @@ pub struct Option_ {
     pub cost: f64,
 }
 
+/// The options of a need at one unit: a run of its options (they come unit by unit), with what
+/// each of them costs (preference and travel depend on the unit alone).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct UnitRun {
+    /// Preference and travel cost at the unit.
+    pub cost: f64,
+    /// Position of the run's first option among the need's options.
+    pub first: u32,
+    /// Options in the run.
+    pub len: u32,
+    /// The remit entry with a minimum that a placement there counts towards (`u32::MAX`: none).
+    pub remit: u32,
+}
+
+impl UnitRun {
+    /// The run's options among the need's `options`.
+    pub fn of<'o>(&self, options: &'o [Option_]) -> &'o [Option_] {
+        &options[self.first as usize..(self.first + self.len) as usize]
+    }
+}
+
+/// A need's units cheapest first, and which of them count towards a remit minimum: a search for
+/// the cheapest place that fits looks at those whose minimum is short, then at the others until
+/// one is dearer than the best found (at 15,000 students a need has options at about 100 units,
+/// and local search's swaps spent a third of their time walking them all).
+#[derive(Debug, Clone, Default)]
+pub struct UnitsByCost {
+    /// The runs by cost, then by position.
+    pub runs: Vec<UnitRun>,
+    /// Positions in `runs` of those with a remit minimum.
+    pub with_minimum: Vec<u32>,
+}
+
 /// The compiled problem.
 pub struct Instance<'a> {
     /// The scenario's index (ids, calendar).
@@ -138,6 +171,8 @@ pub struct Instance<'a> {
     /// Every eligible option of every need, unit by unit (each unit's options are one run) and by
     /// start within a unit.
     pub options: Vec<Vec<Option_>>,
+    /// Per need, its options' units, cheapest first (see [`UnitsByCost`]).
+    pub units_by_cost: Vec<UnitsByCost>,
     /// Per student, the weeks two or more of their needs could both cover (only there can
     /// their placements clash).
     pub contested_weeks: Vec<WeekSet>,
@@ -282,6 +317,7 @@ impl<'a> Instance<'a> {
             programme_rules,
             programme_profession,
             options: Vec::new(),
+            units_by_cost: Vec::new(),
             contested_weeks: Vec::new(),
             shortfall_weight: scenario.weights.remit_shortfall_per_week,
             option_count: 0,
@@ -295,6 +331,7 @@ impl<'a> Instance<'a> {
         }
         instance.options = (0..instance.needs.len()).map(|n| instance.enumerate_options(n, &units_by_area)).collect();
         instance.option_count = instance.options.iter().map(Vec::len).sum();
+        instance.units_by_cost = (0..instance.needs.len()).map(|n| instance.by_cost(n)).collect();
         instance.contested_weeks = instance
             .student_needs
             .iter()
@@ -312,6 +349,22 @@ impl<'a> Instance<'a> {
             })
             .collect();
         Ok(instance)
+    }
+
+    /// The need's units by cost (see [`UnitsByCost`]).
+    fn by_cost(&self, n: usize) -> UnitsByCost {
+        let programme = self.needs[n].programme;
+        let mut runs = Vec::new();
+        let mut first = 0;
+        for run in self.options[n].chunk_by(|a, b| a.unit == b.unit) {
+            let remit = self.remit_at(run[0].unit as usize, programme).filter(|&r| self.remits[r].min > 0);
+            let remit = remit.map_or(u32::MAX, |r| r as u32);
+            runs.push(UnitRun { cost: run[0].cost, first: first as u32, len: run.len() as u32, remit });
+            first += run.len();
+        }
+        runs.sort_by(|a, b| a.cost.total_cmp(&b.cost).then(a.first.cmp(&b.first)));
+        let with_minimum = (0..runs.len() as u32).filter(|&i| runs[i as usize].remit != u32::MAX).collect();
+        UnitsByCost { runs, with_minimum }
     }
 
     /// The scenario.

@@ -3,7 +3,7 @@
 //! holds. Interprofessional teams are placed and removed whole by the caller.
 
 use crate::fast::HashMap;
-use crate::instance::{span_bits, Instance, WeekSet};
+use crate::instance::{span_bits, Instance, UnitRun, WeekSet};
 
 /// A placed need.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -344,12 +344,58 @@ impl<'i, 'a> Ledger<'i, 'a> {
 
     /// What placing `n` at `u` changes in the remit shortfall cost (negative: it helps).
     pub fn remit_gain(&self, n: usize, u: usize) -> f64 {
+        // (No minimum of the programme short: no placement helps. Local search asks this for
+        // every unit of every need it looks at.)
+        if self.shortfall_weeks[self.inst.needs[n].programme] == 0 {
+            return 0.0;
+        }
         let Some(r) = self.remit_entry(n, u) else { return 0.0 };
         let min = self.inst.remits[r].min;
         let have = self.remit_weeks[r];
         let add = self.inst.needs[n].weeks as u32;
         let helped = min.saturating_sub(have).min(add);
         -(f64::from(helped)) * self.inst.shortfall_weight
+    }
+
+    /// What placing `n` where it counts towards remit entry `r` changes in the remit shortfall
+    /// cost (negative: it helps).
+    fn remit_gain_at(&self, n: usize, r: usize) -> f64 {
+        let helped = self.inst.remits[r].min.saturating_sub(self.remit_weeks[r]).min(self.inst.needs[n].weeks as u32);
+        -(f64::from(helped)) * self.inst.shortfall_weight
+    }
+
+    /// Visits the units of need `n` whose placements could cost less than `ceiling` (with what
+    /// they do for the remit minimums when `remits`) as `visit(run, cost)`, which returns the
+    /// least cost it has kept so far (infinity while none): first the units whose minimum is
+    /// short, then the others cheapest first, until one costs `ceiling` or more, or more than
+    /// that least. A caller that keeps the cheapest place, the first of those as cheap, keeps
+    /// the one walking every unit in order would.
+    pub fn units_below(&self, n: usize, ceiling: f64, remits: bool, mut visit: impl FnMut(&UnitRun, f64) -> f64) {
+        let by_cost = &self.inst.units_by_cost[n];
+        let remits = remits && self.shortfall_weeks[self.inst.needs[n].programme] > 0;
+        let short = |run: &UnitRun| {
+            remits
+                && run.remit != u32::MAX
+                && self.remit_weeks[run.remit as usize] < self.inst.remits[run.remit as usize].min
+        };
+        let mut least = f64::INFINITY;
+        if remits {
+            for run in by_cost.with_minimum.iter().map(|&i| &by_cost.runs[i as usize]).filter(|run| short(run)) {
+                let cost = run.cost + self.remit_gain_at(n, run.remit as usize);
+                if cost < ceiling && cost <= least {
+                    least = visit(run, cost);
+                }
+            }
+        }
+        for run in &by_cost.runs {
+            if run.cost >= ceiling || run.cost > least {
+                break;
+            }
+            if !short(run) {
+                // (Adding nothing to the cost, as `remit_gain` would: the same float.)
+                least = visit(run, run.cost + 0.0);
+            }
+        }
     }
 
     /// Whether some remit minimum of the programme is still short.
