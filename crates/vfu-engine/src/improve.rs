@@ -179,7 +179,6 @@ fn relocate_with_ejection(
     // At full units weighed with the need out of the plan, as `relocate` does: a remit minimum
     // the need helps where it is, or would help elsewhere, counts.
     let remits = ejection == Ejection::AtFullUnits;
-    let mut cheaper: Vec<(f64, usize)> = Vec::new();
     // The need stays out of the plan from its first try until one is kept or none is left (not
     // in and out at every try): what it added to the cost where it was (`extra`) then makes up
     // each pair's cost before the move.
@@ -191,19 +190,7 @@ fn relocate_with_ejection(
     // `extra` while the need is out.
     let mut out: Option<f64> = if remits { Some(take_out(ledger)) } else { None };
     let here = if remits { marginal(ledger, n, &current, penalty) } else { current.cost + penalty(n, &current) };
-    // Every option cheaper than where the need is (units dearer are passed over whole).
-    ledger.units_below(n, here - 1e-9, remits, |run, floor| {
-        for (k, opt) in run.of(options).iter().enumerate() {
-            let a =
-                Assigned { unit: opt.unit as usize, supervisor: usize::MAX, start: opt.start as usize, cost: opt.cost };
-            let m = floor + penalty(n, &a);
-            if m < here - 1e-9 {
-                cheaper.push((m, run.first as usize + k));
-            }
-        }
-        f64::INFINITY
-    });
-    cheaper.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    let cheaper = cheaper_options(inst, ledger, n, here, remits, penalty);
     let mut tries = 0;
     let (scan, most) = ejection.limits();
     'options: for (_, o) in cheaper.into_iter().take(scan) {
@@ -234,6 +221,34 @@ fn relocate_with_ejection(
         ledger.place(n, current);
     }
     false
+}
+
+/// Every option of need `n` that costs less than `here` (with its re-plan penalty, and with what
+/// it does for the remit minimums when `remits`), as (that cost, the option's position),
+/// cheapest first; units dearer are passed over whole.
+fn cheaper_options(
+    inst: &Instance,
+    ledger: &Ledger,
+    n: usize,
+    here: f64,
+    remits: bool,
+    penalty: &dyn Fn(usize, &Assigned) -> f64,
+) -> Vec<(f64, usize)> {
+    let options = &inst.options[n];
+    let mut cheaper = Vec::new();
+    ledger.units_below(n, here - 1e-9, remits, |run, floor| {
+        for (k, opt) in run.of(options).iter().enumerate() {
+            let a =
+                Assigned { unit: opt.unit as usize, supervisor: usize::MAX, start: opt.start as usize, cost: opt.cost };
+            let m = floor + penalty(n, &a);
+            if m < here - 1e-9 {
+                cheaper.push((m, run.first as usize + k));
+            }
+        }
+        f64::INFINITY
+    });
+    cheaper.sort_by(|a: &(f64, usize), b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    cheaper
 }
 
 /// Swaps at full units, weighing the remit minimums ([`Ejection::AtFullUnits`]): each placed
@@ -327,23 +342,10 @@ fn relocate_with_chain(
     tries: &mut usize,
 ) -> bool {
     let options = &inst.options[n];
-    let here = current.cost + penalty(n, &current);
-    let mut cheaper: Vec<(f64, usize)> = Vec::new();
-    ledger.units_below(n, here - 1e-9, false, |run, floor| {
-        for (k, opt) in run.of(options).iter().enumerate() {
-            let a =
-                Assigned { unit: opt.unit as usize, supervisor: usize::MAX, start: opt.start as usize, cost: opt.cost };
-            let m = floor + penalty(n, &a);
-            if m < here - 1e-9 {
-                cheaper.push((m, run.first as usize + k));
-            }
-        }
-        f64::INFINITY
-    });
+    let cheaper = cheaper_options(inst, ledger, n, current.cost + penalty(n, &current), false, penalty);
     if cheaper.is_empty() {
         return false;
     }
-    cheaper.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     ledger.remove(n);
     for (_, o) in cheaper.into_iter().take(CHAIN_SCAN) {
         let (u, start) = (options[o].unit as usize, options[o].start as usize);
