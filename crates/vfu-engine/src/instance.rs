@@ -171,6 +171,11 @@ pub struct Instance<'a> {
     /// Every eligible option of every need, unit by unit (each unit's options are one run) and by
     /// start within a unit.
     pub options: Vec<Vec<Option_>>,
+    /// Every unit's places of every profession week by week, by [`Instance::place_slot`] (what
+    /// `UnitData::places` holds, in one array for the ledger's every move), and whether the unit
+    /// has places of the profession at all.
+    slot_places: Vec<u32>,
+    has_places: Vec<bool>,
     /// Per need, its options' units, cheapest first (see [`UnitsByCost`]).
     pub units_by_cost: Vec<UnitsByCost>,
     /// Per student, the weeks two or more of their needs could both cover (only there can
@@ -318,6 +323,8 @@ impl<'a> Instance<'a> {
             programme_profession,
             options: Vec::new(),
             units_by_cost: Vec::new(),
+            slot_places: Vec::new(),
+            has_places: Vec::new(),
             contested_weeks: Vec::new(),
             shortfall_weight: scenario.weights.remit_shortfall_per_week,
             option_count: 0,
@@ -332,6 +339,16 @@ impl<'a> Instance<'a> {
         instance.options = (0..instance.needs.len()).map(|n| instance.enumerate_options(n, &units_by_area)).collect();
         instance.option_count = instance.options.iter().map(Vec::len).sum();
         instance.units_by_cost = (0..instance.needs.len()).map(|n| instance.by_cost(n)).collect();
+        let slots = instance.units.len() * instance.professions.len();
+        instance.slot_places = vec![0; slots * weeks];
+        instance.has_places = vec![false; slots];
+        for (u, unit) in instance.units.iter().enumerate() {
+            for (&p, row) in &unit.places {
+                let slot = u * instance.professions.len() + p;
+                instance.has_places[slot] = true;
+                instance.slot_places[slot * weeks..(slot + 1) * weeks].copy_from_slice(row);
+            }
+        }
         instance.contested_weeks = instance
             .student_needs
             .iter()
@@ -349,6 +366,18 @@ impl<'a> Instance<'a> {
             })
             .collect();
         Ok(instance)
+    }
+
+    /// The position of a unit's places of a profession among every unit's and profession's
+    /// (the ledger keeps its loads in one array by it).
+    pub(crate) fn place_slot(&self, unit: usize, profession: usize) -> usize {
+        unit * self.professions.len() + profession
+    }
+
+    /// The places week by week at a slot ([`Instance::place_slot`]), if the unit has places of
+    /// that profession.
+    pub(crate) fn places_at_slot(&self, slot: usize) -> Option<&[u32]> {
+        self.has_places[slot].then(|| &self.slot_places[slot * self.weeks..(slot + 1) * self.weeks])
     }
 
     /// The need's units by cost (see [`UnitsByCost`]).
