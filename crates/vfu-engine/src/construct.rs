@@ -2,7 +2,7 @@
 //! then every other need at its cheapest option that still fits. An LP solution, when given,
 //! decides the order: what the relaxation wants most is placed first.
 
-use crate::instance::{span_bits, Instance};
+use crate::instance::{span_bits, Instance, Option_};
 use crate::ledger::{Assigned, Ledger};
 
 /// LP values per need and option (same order as `Instance::options`).
@@ -139,22 +139,11 @@ pub fn place_cheapest_below(inst: &Instance, ledger: &mut Ledger, n: usize, ceil
     let options = &inst.options[n];
     // (cost with what it does for remits, first option's position, the placement)
     let mut best: Option<(f64, u32, Assigned)> = None;
-    // What a placement costs (and does for its remit) depends on the unit alone: the unit and
-    // the remit are checked once for the run; each start then by the mask of the student's and
-    // the unit's full weeks, and by its supervisors. The cheapest unit that fits, the first of
-    // those as cheap.
+    // What a placement costs (and does for its remit) depends on the unit alone: the cheapest
+    // unit that fits, the first of those as cheap.
     ledger.units_below(n, ceiling, true, |run, delta| {
         if !best.as_ref().is_some_and(|&(b, first, _)| (b, first) <= (delta, run.first)) {
-            let run_options = run.of(options);
-            let u = run_options[0].unit as usize;
-            let blocked = ledger.blocked_weeks(n, u);
-            let weeks = inst.needs[n].weeks;
-            let fits = run_options
-                .iter()
-                .filter(|opt| blocked & span_bits(opt.start as usize, weeks) == 0)
-                .find_map(|opt| Some((ledger.supervisor_for(n, u, opt.start as usize)?, opt)));
-            if let Some((h, opt)) = fits {
-                let a = Assigned { unit: u, supervisor: h, start: opt.start as usize, cost: opt.cost };
+            if let Some(a) = first_fit(inst, ledger, n, run.of(options)) {
                 best = Some((delta, run.first, a));
             }
         }
@@ -167,6 +156,19 @@ pub fn place_cheapest_below(inst: &Instance, ledger: &mut Ledger, n: usize, ceil
         }
         None => false,
     }
+}
+
+/// The first of a need's options at one unit (`run`) that fits now: the unit, the student and the
+/// remit checked once for the run, each start then by the mask of their full weeks, and by the
+/// unit's supervisors.
+fn first_fit(inst: &Instance, ledger: &Ledger, n: usize, run: &[Option_]) -> Option<Assigned> {
+    let u = run[0].unit as usize;
+    let blocked = ledger.blocked_weeks(n, u);
+    let weeks = inst.needs[n].weeks;
+    run.iter().filter(|opt| blocked & span_bits(opt.start as usize, weeks) == 0).find_map(|opt| {
+        let h = ledger.supervisor_for(n, u, opt.start as usize)?;
+        Some(Assigned { unit: u, supervisor: h, start: opt.start as usize, cost: opt.cost })
+    })
 }
 
 /// Places given team members, a ward's start at a time, all or none.
@@ -255,14 +257,8 @@ mod tests {
             if best.as_ref().is_some_and(|(b, _)| *b <= delta) {
                 continue;
             }
-            let blocked = ledger.blocked_weeks(n, u);
-            let weeks = inst.needs[n].weeks;
-            let fits = run
-                .iter()
-                .filter(|opt| blocked & span_bits(opt.start as usize, weeks) == 0)
-                .find_map(|opt| Some((ledger.supervisor_for(n, u, opt.start as usize)?, opt)));
-            if let Some((h, opt)) = fits {
-                best = Some((delta, Assigned { unit: u, supervisor: h, start: opt.start as usize, cost: opt.cost }));
+            if let Some(a) = first_fit(inst, ledger, n, run) {
+                best = Some((delta, a));
             }
         }
         best.filter(|(delta, _)| *delta < ceiling.min(inst.needs[n].unplaced_cost)).map(|(_, a)| a)

@@ -265,17 +265,34 @@ pub fn swap_at_full_units(
     penalty: &dyn Fn(usize, &Assigned) -> f64,
     scope: Option<&[bool]>,
 ) -> usize {
-    let mut moved = 0;
-    loop {
+    let order = |ledger: &Ledger| {
         let (first, rest): (Vec<usize>, Vec<usize>) = (0..inst.needs.len())
             .filter(|&n| movable(inst, ledger, n, scope))
             .partition(|&n| ledger.programme_short(inst.needs[n].programme));
+        first.into_iter().chain(rest).collect()
+    };
+    until_no_move_helps(ledger, stop, order, |ledger, n| {
+        move_need(inst, ledger, n, penalty, Some(Ejection::AtFullUnits), stop)
+    })
+}
+
+/// Passes over the needs `order` gives (asked again at every pass), each tried by `try_move`
+/// (which says whether it kept a move), until a pass keeps none or the stop; returns the moves
+/// kept.
+fn until_no_move_helps(
+    ledger: &mut Ledger,
+    stop: &Stop,
+    order: impl Fn(&Ledger) -> Vec<usize>,
+    mut try_move: impl FnMut(&mut Ledger, usize) -> bool,
+) -> usize {
+    let mut moved = 0;
+    loop {
         let mut better = false;
-        for n in first.into_iter().chain(rest) {
+        for n in order(ledger) {
             if stop.reached() {
                 return moved;
             }
-            if move_need(inst, ledger, n, penalty, Some(Ejection::AtFullUnits), stop) {
+            if try_move(ledger, n) {
                 moved += 1;
                 better = true;
             }
@@ -299,29 +316,14 @@ pub fn chain_swaps(
     penalty: &dyn Fn(usize, &Assigned) -> f64,
     scope: Option<&[bool]>,
 ) -> usize {
-    let mut moved = 0;
-    loop {
-        let mut better = false;
-        for n in 0..inst.needs.len() {
-            if stop.reached() {
-                return moved;
-            }
-            if !movable(inst, ledger, n, scope) {
-                continue;
-            }
-            let Some(current) = ledger.assigned[n] else { continue };
-            let mut tries = 0;
-            let kept = relocate_with_chain(inst, ledger, n, current, penalty, &mut tries);
-            stop.charge(Scan::Relocate.work(inst.options[n].len()) + Scan::Chain.work(tries));
-            if kept {
-                moved += 1;
-                better = true;
-            }
-        }
-        if !better {
-            return moved;
-        }
-    }
+    let order = |ledger: &Ledger| (0..inst.needs.len()).filter(|&n| movable(inst, ledger, n, scope)).collect();
+    until_no_move_helps(ledger, stop, order, |ledger, n| {
+        let Some(current) = ledger.assigned[n] else { return false };
+        let mut tries = 0;
+        let kept = relocate_with_chain(inst, ledger, n, current, penalty, &mut tries);
+        stop.charge(Scan::Relocate.work(inst.options[n].len()) + Scan::Chain.work(tries));
+        kept
+    })
 }
 
 /// Cheaper options of a need a chain starts from, cheapest first, and the chains tried per need

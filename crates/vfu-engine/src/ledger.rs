@@ -349,12 +349,7 @@ impl<'i, 'a> Ledger<'i, 'a> {
         if self.shortfall_weeks[self.inst.needs[n].programme] == 0 {
             return 0.0;
         }
-        let Some(r) = self.remit_entry(n, u) else { return 0.0 };
-        let min = self.inst.remits[r].min;
-        let have = self.remit_weeks[r];
-        let add = self.inst.needs[n].weeks as u32;
-        let helped = min.saturating_sub(have).min(add);
-        -(f64::from(helped)) * self.inst.shortfall_weight
+        self.remit_entry(n, u).map_or(0.0, |r| self.remit_gain_at(n, r))
     }
 
     /// What placing `n` where it counts towards remit entry `r` changes in the remit shortfall
